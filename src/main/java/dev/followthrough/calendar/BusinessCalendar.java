@@ -1,0 +1,101 @@
+package dev.followthrough.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+/**
+ * Business-day arithmetic: weekends and holidays are skipped, and every calculation happens in
+ * the time zone it is given, never the JVM's. "N business days later" keeps the local time of day
+ * (so a follow-up written at 10:00 is due at 10:00), which also keeps it right across DST switches.
+ */
+public final class BusinessCalendar {
+
+  private static final int LONGEST_PLAUSIBLE_CLOSURE = 366;
+
+  private final Set<DayOfWeek> weekend;
+  private final Set<LocalDate> holidays;
+
+  public BusinessCalendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+    if (weekend.size() >= 7) {
+      throw new IllegalArgumentException("A calendar needs at least one working day of the week");
+    }
+    this.weekend = Set.copyOf(weekend);
+    this.holidays = Set.copyOf(holidays);
+  }
+
+  public boolean isBusinessDay(LocalDate date) {
+    return !weekend.contains(date.getDayOfWeek()) && !holidays.contains(date);
+  }
+
+  /** The first business day strictly after {@code date}. */
+  public LocalDate nextBusinessDay(LocalDate date) {
+    LocalDate next = date.plusDays(1);
+    for (int i = 0; !isBusinessDay(next); i++) {
+      if (i > LONGEST_PLAUSIBLE_CLOSURE) {
+        throw new IllegalStateException("No business day within a year after " + date);
+      }
+      next = next.plusDays(1);
+    }
+    return next;
+  }
+
+  /** {@code date} itself when it is a business day, otherwise the next one. */
+  public LocalDate onOrAfter(LocalDate date) {
+    return isBusinessDay(date) ? date : nextBusinessDay(date);
+  }
+
+  /**
+   * The moment {@code days} business days after {@code from}, at the same local time of day in
+   * {@code zone}. Zero days rolls a moment on a weekend or holiday to the next business day.
+   */
+  public Instant plusBusinessDays(Instant from, int days, ZoneId zone) {
+    if (days < 0) {
+      throw new IllegalArgumentException("Business days must not be negative: " + days);
+    }
+    ZonedDateTime start = from.atZone(zone);
+    LocalDate date = start.toLocalDate();
+    for (int i = 0; i < days; i++) {
+      date = nextBusinessDay(date);
+    }
+    return start.with(onOrAfter(date)).toInstant();
+  }
+
+  /** The last business day strictly before {@code date}. */
+  public LocalDate previousBusinessDay(LocalDate date) {
+    LocalDate previous = date.minusDays(1);
+    for (int i = 0; !isBusinessDay(previous); i++) {
+      if (i > LONGEST_PLAUSIBLE_CLOSURE) {
+        throw new IllegalStateException("No business day within a year before " + date);
+      }
+      previous = previous.minusDays(1);
+    }
+    return previous;
+  }
+
+  /** The moment {@code days} business days before {@code from}, at the same local time of day. */
+  public Instant minusBusinessDays(Instant from, int days, ZoneId zone) {
+    if (days < 0) {
+      throw new IllegalArgumentException("Business days must not be negative: " + days);
+    }
+    ZonedDateTime start = from.atZone(zone);
+    LocalDate date = start.toLocalDate();
+    for (int i = 0; i < days; i++) {
+      date = previousBusinessDay(date);
+    }
+    return start.with(date).toInstant();
+  }
+
+  /** The same local time on the first business day on or after the moment's date in {@code zone}. */
+  public Instant rollToBusinessDay(Instant moment, ZoneId zone) {
+    return plusBusinessDays(moment, 0, zone);
+  }
+
+  /** Both rules at once: the later of the two moments, rolled to a business day. */
+  public Instant latestOnBusinessDay(Instant first, Instant second, ZoneId zone) {
+    return rollToBusinessDay(first.isAfter(second) ? first : second, zone);
+  }
+}

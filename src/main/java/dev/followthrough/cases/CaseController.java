@@ -1,0 +1,55 @@
+package dev.followthrough.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case API: open a case, record a customer reply, flag dissatisfaction, see where it stands. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+  record Dissatisfaction(@Size(max = 2000) String reason) {}
+
+  private final CaseService cases;
+  private final ReplyIntake replies;
+
+  CaseController(CaseService cases, ReplyIntake replies) {
+    this.cases = cases;
+    this.replies = replies;
+  }
+
+  @PostMapping
+  ResponseEntity<Map<String, String>> open(@RequestBody NewCase newCase) {
+    ProcessInstance instance = cases.open(newCase);
+    return ResponseEntity.created(URI.create("/api/cases/" + newCase.caseNumber()))
+        .body(Map.of("caseNumber", newCase.caseNumber(), "processInstanceId", instance.getId()));
+  }
+
+  @GetMapping("/{caseNumber}")
+  CaseView view(@PathVariable String caseNumber) {
+    return cases.view(caseNumber);
+  }
+
+  @PostMapping("/{caseNumber}/replies")
+  ResponseEntity<Map<String, String>> reply(@PathVariable String caseNumber, @Valid @RequestBody CustomerReply reply) {
+    ReplyIntake.HandledAs handledAs = replies.receive(caseNumber, reply);
+    return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "handledAs", handledAs.name()));
+  }
+
+  @PostMapping("/{caseNumber}/dissatisfaction")
+  ResponseEntity<Map<String, String>> dissatisfied(@PathVariable String caseNumber,
+                                                   @Valid @RequestBody Dissatisfaction dissatisfaction) {
+    cases.flagDissatisfied(caseNumber, dissatisfaction.reason());
+    return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "flagged", "dissatisfied"));
+  }
+}

@@ -1,0 +1,7 @@
+package dev.followthrough.cases;
+
+public class CaseNotFound extends RuntimeException {
+  public CaseNotFound(String caseNumber) {
+    super("No case " + caseNumber);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.followthrough.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Our own tables ({@code ft_case}, {@code ft_case_event}, created by Flyway): the case's facts and
+ * its timeline. Writes join the surrounding transaction, which is the engine's when called from
+ * the process, so a fact is stored exactly when the step that caused it commits.
+ */
+@Repository
+public class CaseRecords {
+
+  public record TimelineEntry(Instant at, TimelineEvent type, String summary) {}
+
+  private final JdbcTemplate jdbc;
+
+  CaseRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** @throws org.springframework.dao.DuplicateKeyException when the case number exists */
+  public void insert(NewCase newCase, String processInstanceId, Instant openedAt) {
+    jdbc.update("insert into ft_case (case_number, process_instance_id, title, severity, customer_name, customer_email, "
+            + "customer_tier, engineer_id, opened_at, status, last_successful_contact_at, strikes_reached, dissatisfied) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, false)",
+        newCase.caseNumber(), processInstanceId, newCase.caseTitle(), newCase.severity().name(), newCase.customerName(),
+        newCase.customerEmail(), newCase.customerTier().name(), newCase.engineerId(), utc(openedAt), utc(openedAt));
+    addEvent(newCase.caseNumber(), openedAt, TimelineEvent.CASE_OPENED,
+        "Case opened: severity " + newCase.severity() + ", prefers " + newCase.preferredChannel().name().toLowerCase());
+  }
+
+  public Optional<CaseRecord> find(String caseNumber) {
+    return jdbc.query("select * from ft_case where case_number = ?", CaseRecords::toRecord, caseNumber).stream().findFirst();
+  }
+
+  public void recordFirstResponse(String caseNumber, Instant at, String channel) {
+    jdbc.update("update ft_case set first_response_at = ?, first_response_channel = ? "
+        + "where case_number = ? and first_response_at is null", utc(at), channel, caseNumber);
+  }
+
+  public void recordStanding(String caseNumber, String standing) {
+    jdbc.update("update ft_case set standing = ? where case_number = ?", standing, caseNumber);
+  }
+
+  public void recordSuccessfulContact(String caseNumber, Instant at) {
+    jdbc.update("update ft_case set last_successful_contact_at = ? where case_number = ?", utc(at), caseNumber);
+  }
+
+  public void recordStrikes(String caseNumber, int strikes) {
+    jdbc.update("update ft_case set strikes_reached = ? where case_number = ?", strikes, caseNumber);
+  }
+
+  public void recordApproval(String caseNumber, String by, Instant at, Channel channel) {
+    jdbc.update("update ft_case set approval_by = ?, approval_at = ?, approval_channel = ? where case_number = ?",
+        by, utc(at), channel.name(), caseNumber);
+  }
+
+  public void recordDissatisfied(String caseNumber) {
+    jdbc.update("update ft_case set dissatisfied = true where case_number = ?", caseNumber);
+  }
+
+  public void recordClosure(String caseNumber, ClosureReason reason, Instant at) {
+    jdbc.update("update ft_case set status = 'CLOSED', closure_reason = ?, closed_at = ? where case_number = ?",
+        reason.name(), utc(at), caseNumber);
+  }
+
+  public void addEvent(String caseNumber, Instant at, TimelineEvent type, String summary) {
+    jdbc.update("insert into ft_case_event (case_number, occurred_at, type, summary) values (?, ?, ?, ?)",
+        caseNumber, utc(at), type.name(), summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary);
+  }
+
+  public List<TimelineEntry> timeline(String caseNumber) {
+    return jdbc.query("select occurred_at, type, summary from ft_case_event where case_number = ? order by occurred_at, id",
+        (rs, row) -> new TimelineEntry(instant(rs, "occurred_at"), TimelineEvent.valueOf(rs.getString("type")),
+            rs.getString("summary")), caseNumber);
+  }
+
+  private static CaseRecord toRecord(ResultSet rs, int row) throws SQLException {
+    String reason = rs.getString("closure_reason");
+    String approvalChannel = rs.getString("approval_channel");
+    return new CaseRecord(rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("title"),
+        Severity.valueOf(rs.getString("severity")), rs.getString("customer_name"), rs.getString("customer_email"),
+        Tier.valueOf(rs.getString("customer_tier")), rs.getString("engineer_id"), instant(rs, "opened_at"),
+        "OPEN".equals(rs.getString("status")), rs.getString("standing"), instant(rs, "first_response_at"),
+        rs.getString("first_response_channel"), instant(rs, "last_successful_contact_at"), rs.getInt("strikes_reached"),
+        instant(rs, "closed_at"), reason == null ? null : ClosureReason.valueOf(reason), rs.getString("approval_by"),
+        instant(rs, "approval_at"), approvalChannel == null ? null : Channel.valueOf(approvalChannel),
+        rs.getBoolean("dissatisfied"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.followthrough.cases;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.DISSATISFACTION_REASON;
+
+import dev.followthrough.lifecycle.CaseCommunicationProcess;
+import dev.followthrough.lifecycle.CaseCommunicationProcess.Messages;
+import dev.followthrough.lifecycle.CaseVariables;
+import dev.followthrough.lifecycle.EngineClock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opening cases, flagging dissatisfaction, and reading where a case stands. */
+@Service
+public class CaseService {
+
+  private final CaseValidation validation;
+  private final CaseRecords records;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RepositoryService repository;
+
+  CaseService(CaseValidation validation, CaseRecords records, RuntimeService runtime, TaskService tasks,
+              ManagementService management, RepositoryService repository) {
+    this.validation = validation;
+    this.records = records;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.repository = repository;
+  }
+
+  /** Starts the lifecycle; the case number is the business key. */
+  @Transactional
+  public ProcessInstance open(NewCase newCase) {
+    validation.check(newCase);
+    if (records.find(newCase.caseNumber()).isPresent()) {
+      throw new CaseConflict("Case " + newCase.caseNumber() + " exists already");
+    }
+    return runtime.createProcessInstanceByKey(CaseCommunicationProcess.PROCESS_KEY)
+        .businessKey(newCase.caseNumber())
+        .setVariables(CaseVariables.of(newCase))
+        .execute();
+  }
+
+  /** R15: raises the advisors' task and tells the TAM, without stopping the lifecycle. */
+  @Transactional
+  public void flagDissatisfied(String caseNumber, String reason) {
+    CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    if (!theCase.open()) {
+      throw new CaseConflict("Case " + caseNumber + " is closed");
+    }
+    runtime.createMessageCorrelation(Messages.CUSTOMER_DISSATISFIED)
+        .processInstanceBusinessKey(caseNumber)
+        .setVariable(DISSATISFACTION_REASON.name(), reason)
+        .correlateWithResult();
+    records.recordDissatisfied(caseNumber);
+    records.addEvent(caseNumber, EngineClock.now(), TimelineEvent.DISSATISFACTION_FLAGGED, "Flagged as dissatisfied");
+  }
+
+  @Transactional(readOnly = true)
+  public CaseView view(String caseNumber) {
+    CaseRecord c = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    List<String> waitingAt = List.of();
+    List<CaseView.OpenTask> openTasks = List.of();
+    CaseView.NextFollowUp next = null;
+    ProcessInstance instance = c.open()
+        ? runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()
+        : null;
+    if (instance != null) {
+      BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+      waitingAt = runtime.getActiveActivityIds(instance.getId()).stream().map(id -> label(model, id)).toList();
+      openTasks = tasks.createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime().asc().list().stream()
+          .map(task -> new CaseView.OpenTask(task.getName(), task.getAssignee(),
+              task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+          .toList();
+      next = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+          .filter(job -> job.getDuedate() != null)
+          .min(Comparator.comparing(Job::getDuedate))
+          .map(job -> new CaseView.NextFollowUp(job.getDuedate().toInstant(), label(model, activityOf(job))))
+          .orElse(null);
+    }
+    CaseView.Closure closure = c.open() && c.approvalBy() == null ? null
+        : new CaseView.Closure(c.closureReason(), c.closedAt(), c.approvalBy(), c.approvalAt(), c.approvalChannel());
+    return new CaseView(c.caseNumber(), c.title(), c.severity(), c.open() ? "OPEN" : "CLOSED", c.standing(),
+        new CaseView.Customer(c.customerName(), c.customerEmail(), c.customerTier()), c.engineerId(), c.openedAt(),
+        c.firstResponseAt(), c.firstResponseChannel(), c.lastSuccessfulContactAt(), c.strikesReached(), c.dissatisfied(),
+        waitingAt, openTasks, next, closure, records.timeline(caseNumber));
+  }
+
+  private String activityOf(Job job) {
+    JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    return definition == null ? null : definition.getActivityId();
+  }
+
+  private static String label(BpmnModelInstance model, String elementId) {
+    FlowElement element = elementId == null ? null : model.getModelElementById(elementId);
+    return element == null ? elementId : Objects.requireNonNullElse(element.getName(), elementId);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.followthrough.cases;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Bad input, field by field. The REST API answers it with 400; Tasklist shows the message. */
+public class InvalidInput extends RuntimeException {
+
+  private final Map<String, String> fields;
+
+  public InvalidInput(Map<String, String> fields) {
+    super(describe(fields));
+    this.fields = new TreeMap<>(fields);
+  }
+
+  public static InvalidInput of(String field, String problem) {
+    return new InvalidInput(Map.of(field, problem));
+  }
+
+  public Map<String, String> fields() {
+    return fields;
+  }
+
+  private static String describe(Map<String, String> fields) {
+    return new TreeMap<>(fields).entrySet().stream()
+        .map(entry -> entry.getKey() + ": " + entry.getValue())
+        .collect(Collectors.joining("; "));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.followthrough.cases;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_AT;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_TEXT;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACHED;
+
+import dev.followthrough.lifecycle.CaseCommunicationProcess.Messages;
+import dev.followthrough.lifecycle.EngineClock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where every customer reply comes in (R23). In one transaction: the reply is stored, the case's
+ * last successful contact moves (R13) and the strikes reset (R7), and the process hears about it:
+ * the step waiting for an answer moves on; when no step waits, the engineer gets the reply as a
+ * task; for a closed case, as a standalone task. A reply is never dropped.
+ */
+@Service
+public class ReplyIntake {
+
+  public enum HandledAs {
+    /** A waiting step moved on (status email, review of the customer's answer). */
+    ANSWERED_WAITING_STEP,
+    /** No step waited: the engineer got a task with the reply. */
+    SHOWN_AS_TASK,
+    /** The case was closed: the engineer got a standalone task with the reply. */
+    AFTER_CLOSURE
+  }
+
+  private final CaseRecords records;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final JdbcTemplate jdbc;
+
+  ReplyIntake(CaseRecords records, RuntimeService runtime, TaskService tasks, JdbcTemplate jdbc) {
+    this.records = records;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public HandledAs receive(String caseNumber, CustomerReply reply) {
+    CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    Instant now = EngineClock.now();
+    HandledAs handledAs = theCase.open() ? tellTheProcess(caseNumber, reply, now) : keepForClosedCase(theCase, reply);
+    jdbc.update("insert into ft_customer_reply (case_number, received_at, sender, subject, body, handled_as) "
+            + "values (?, ?, ?, ?, ?, ?)",
+        caseNumber, now.atOffset(ZoneOffset.UTC), reply.from(), reply.subject(), reply.body(), handledAs.name());
+    records.addEvent(caseNumber, now, TimelineEvent.REPLY_RECEIVED, "Customer replied"
+        + (reply.subject() == null ? "" : ": " + reply.subject()));
+    if (theCase.open()) {
+      records.recordSuccessfulContact(caseNumber, now);
+      if (theCase.strikesReached() > 0) {
+        records.recordStrikes(caseNumber, 0);
+        records.addEvent(caseNumber, now, TimelineEvent.STRIKES_RESET, "Strikes reset by the customer's reply");
+      }
+    }
+    return handledAs;
+  }
+
+  private HandledAs tellTheProcess(String caseNumber, CustomerReply reply, Instant now) {
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+    if (instance == null) {
+      throw new CaseConflict("Case " + caseNumber + " is open but its process is not running");
+    }
+    Map<String, Object> variables = Variables.createVariables()
+        .putValue(LAST_REPLY_TEXT.name(), reply.body())
+        .putValue(LAST_REPLY_AT.name(), LAST_REPLY_AT.toStored(now))
+        .putValue(LAST_SUCCESSFUL_CONTACT_AT.name(), LAST_SUCCESSFUL_CONTACT_AT.toStored(now))
+        .putValue(STRIKES_REACHED.name(), 0);
+    boolean aStepWaits = runtime.createEventSubscriptionQuery()
+        .processInstanceId(instance.getId())
+        .eventType("message")
+        .eventName(Messages.CUSTOMER_REPLIED)
+        .count() > 0;
+    runtime.createMessageCorrelation(aStepWaits ? Messages.CUSTOMER_REPLIED : Messages.CUSTOMER_REPLY_OUTSIDE_WAIT)
+        .processInstanceId(instance.getId())
+        .setVariables(variables)
+        .correlateWithResult();
+    return aStepWaits ? HandledAs.ANSWERED_WAITING_STEP : HandledAs.SHOWN_AS_TASK;
+  }
+
+  private HandledAs keepForClosedCase(CaseRecord theCase, CustomerReply reply) {
+    Task task = tasks.newTask();
+    task.setName("Reply after closing · " + theCase.caseNumber() + " · " + theCase.customerName());
+    task.setDescription("The customer replied after the case was closed. Decide whether to reopen it or answer.\n\n"
+        + (reply.body().length() > 3500 ? reply.body().substring(0, 3500) + " [...]" : reply.body()));
+    task.setAssignee(theCase.engineerId());
+    tasks.saveTask(task);
+    tasks.setVariable(task.getId(), CASE_NUMBER.name(), theCase.caseNumber());
+    return HandledAs.AFTER_CLOSURE;
+  }
+}

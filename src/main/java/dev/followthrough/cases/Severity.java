@@ -1,0 +1,8 @@
+package dev.followthrough.cases;
+
+/** A = critical. */
+public enum Severity {
+  A,
+  B,
+  C
+}

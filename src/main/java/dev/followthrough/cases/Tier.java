@@ -1,0 +1,6 @@
+package dev.followthrough.cases;
+
+public enum Tier {
+  PREMIER,
+  STANDARD
+}

@@ -1,0 +1,16 @@
+package dev.followthrough.cases;
+
+/** The facts the lifecycle records about a case as it runs; the metrics are computed from them. */
+public enum TimelineEvent {
+  CASE_OPENED,
+  FIRST_RESPONSE_SENT,
+  EMAIL_SENT,
+  REPLY_RECEIVED,
+  STANDING_CHOSEN,
+  CALL_MADE,
+  STRIKE_REACHED,
+  STRIKES_RESET,
+  CLOSING_APPROVED,
+  DISSATISFACTION_FLAGGED,
+  CASE_CLOSED
+}

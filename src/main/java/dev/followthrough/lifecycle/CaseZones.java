@@ -1,0 +1,86 @@
+package dev.followthrough.lifecycle;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_LANGUAGE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIME_ZONE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_FOLLOW_UP_DATE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.ENGINEER_ID;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.NEXT_UPDATE_AT;
+
+import dev.followthrough.calendar.CalendarProperties;
+import dev.followthrough.engineers.EngineerDirectory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a case's dates the way people meant them: the customer's dates in the customer's zone,
+ * the engineer's promises in the engineer's zone, and formats dates for the customer to read.
+ */
+@Component
+public class CaseZones {
+
+  private final CalendarProperties calendar;
+  private final EngineerDirectory engineers;
+
+  CaseZones(CalendarProperties calendar, EngineerDirectory engineers) {
+    this.calendar = calendar;
+    this.engineers = engineers;
+  }
+
+  public ZoneId customerZone(VariableScope scope) {
+    return CUSTOMER_TIME_ZONE.find(scope).map(ZoneId::of).orElse(calendar.defaultTimeZone());
+  }
+
+  public ZoneId engineerZone(VariableScope scope) {
+    return ENGINEER_ID.find(scope).flatMap(engineers::find).map(profile -> profile.timeZone())
+        .orElse(calendar.defaultTimeZone());
+  }
+
+  public Locale customerLocale(VariableScope scope) {
+    return CUSTOMER_LANGUAGE.find(scope).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+  }
+
+  /** The update the engineer promised, a local date-time in the engineer's zone. */
+  public Optional<Instant> promisedUpdate(VariableScope scope) {
+    return NEXT_UPDATE_AT.find(scope).map(value -> parseDateTime("nextUpdateAt", value).atZone(engineerZone(scope)).toInstant());
+  }
+
+  /** The date the customer said they would come back, at the current time of day in their zone. */
+  public Optional<Instant> customerDate(VariableScope scope, Instant now) {
+    ZoneId zone = customerZone(scope);
+    return CUSTOMER_FOLLOW_UP_DATE.find(scope)
+        .map(value -> parseDate("customerFollowUpDate", value).atTime(now.atZone(zone).toLocalTime()).atZone(zone).toInstant());
+  }
+
+  public String formatDateTime(VariableScope scope, Instant instant) {
+    return DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu 'at' HH:mm zzz", customerLocale(scope))
+        .format(instant.atZone(customerZone(scope)));
+  }
+
+  public String formatDate(VariableScope scope, Instant instant) {
+    return DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", customerLocale(scope)).format(instant.atZone(customerZone(scope)));
+  }
+
+  static LocalDateTime parseDateTime(String field, String value) {
+    try {
+      return LocalDateTime.parse(value.length() > 16 ? value.substring(0, 16) : value);
+    } catch (DateTimeParseException e) {
+      throw new dev.followthrough.cases.InvalidInput(java.util.Map.of(field, "must be a date and time such as 2026-11-27T14:00"));
+    }
+  }
+
+  static LocalDate parseDate(String field, String value) {
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw new dev.followthrough.cases.InvalidInput(java.util.Map.of(field, "must be a date such as 2026-11-27"));
+    }
+  }
+}

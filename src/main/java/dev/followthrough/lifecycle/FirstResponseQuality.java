@@ -1,0 +1,85 @@
+package dev.followthrough.lifecycle;
+
+import dev.followthrough.mail.DraftRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * R2, the FQR gate: a First Quality Response is Prepared, Personalized and makes Progress. It is
+ * refused when it still has placeholders, does not address the customer by name near the top, or
+ * adds nothing that moves the case: no question, action, finding or next step of the engineer's own
+ * (text copied from the draft template or from the customer's description does not count, nor does
+ * a list of what we will not do).
+ */
+public final class FirstResponseQuality {
+
+  private static final int GREETING_LINES = 3;
+  private static final Pattern PROGRESS = Pattern.compile(
+      "\\?|\\b(next steps?|i will|i'll|i am going to|we will|we'll|i have|i've|we have|we've|i found|we found|"
+          + "i checked|i reviewed|i tested|i reproduced|i looked|i ran|i noticed|i can see|it looks like|"
+          + "root cause|the cause|caused by|workaround|fix|resolve|please (try|run|check|send|share|confirm|upload|apply|collect|enable)|"
+          + "could you|can you|would you|recommend|suggest|attached|steps)\\b");
+  private static final Pattern WONT_DO = Pattern.compile(
+      "\\b(we|i) (do not|don't|cannot|can't|won't|will not) (support|help|assist|cover|provide)\\b|\\bout of scope\\b|\\bnot supported\\b");
+
+  private FirstResponseQuality() {}
+
+  /**
+   * @param body the email as the engineer wants to send it
+   * @param template the draft as it was rendered, before the engineer's edits
+   */
+  public static List<String> problems(String subject, String body, String customerName, String template,
+                                      String problemDescription) {
+    List<String> problems = new ArrayList<>(DraftRules.problems(subject, body));
+    if (body == null || body.isBlank()) {
+      return problems;
+    }
+    if (!addressesByName(body, customerName)) {
+      problems.add("draftBody: address " + customerName + " by name at the start (Personalized)");
+    }
+    if (!makesProgress(body, template, problemDescription)) {
+      problems.add("draftBody: add progress of your own: a question, an action you took, a finding or a next step "
+          + "(a handshake or a restatement of the problem is not a First Quality Response)");
+    }
+    return problems;
+  }
+
+  static boolean addressesByName(String body, String customerName) {
+    if (customerName == null || customerName.isBlank()) {
+      return true;
+    }
+    String opening = body.strip().lines().limit(GREETING_LINES).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
+    return Arrays.stream(customerName.toLowerCase(Locale.ROOT).split("[\\s,]+"))
+        .filter(part -> part.length() > 1)
+        .anyMatch(part -> Pattern.compile("\\b" + Pattern.quote(part) + "\\b").matcher(opening).find());
+  }
+
+  static boolean makesProgress(String body, String template, String problemDescription) {
+    Set<String> given = normalisedSentences(template == null ? "" : template);
+    given.addAll(normalisedSentences(problemDescription == null ? "" : problemDescription));
+    String problem = normalise(problemDescription == null ? "" : problemDescription);
+    return sentences(body).stream()
+        .map(FirstResponseQuality::normalise)
+        .filter(sentence -> !sentence.isBlank() && !given.contains(sentence))
+        .filter(sentence -> problem.isBlank() || !problem.contains(sentence))
+        .filter(sentence -> !WONT_DO.matcher(sentence).find())
+        .anyMatch(sentence -> PROGRESS.matcher(sentence).find());
+  }
+
+  private static Set<String> normalisedSentences(String text) {
+    return sentences(text).stream().map(FirstResponseQuality::normalise).collect(Collectors.toSet());
+  }
+
+  private static List<String> sentences(String text) {
+    return Arrays.stream(text.split("(?<=[.!?])\\s+|\\R")).toList();
+  }
+
+  private static String normalise(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\"'`>*_-]+", " ").strip();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.followthrough.lifecycle;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACHED;
+
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.CaseValidation;
+import dev.followthrough.cases.CaseConflict;
+import dev.followthrough.cases.NewCase;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${registerCase}} on "Case opened": however the case was opened (REST or the Tasklist start
+ * form), it is checked the same way, the case number becomes the business key Cockpit shows (R25),
+ * the variables are stored normalised, and the case's record is created in the same transaction.
+ */
+@Component("registerCase")
+public class RegisterCaseListener implements ExecutionListener {
+
+  private final CaseValidation validation;
+  private final CaseRecords records;
+
+  RegisterCaseListener(CaseValidation validation, CaseRecords records) {
+    this.validation = validation;
+    this.records = records;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    NewCase newCase = validation.check(execution::getVariable);
+    execution.setProcessBusinessKey(newCase.caseNumber());
+    CaseVariables.of(newCase).forEach(execution::setVariable);
+    Instant now = EngineClock.now();
+    LAST_SUCCESSFUL_CONTACT_AT.set(execution, now);
+    STRIKES_REACHED.set(execution, 0);
+    try {
+      records.insert(newCase, execution.getProcessInstanceId(), now);
+    } catch (DuplicateKeyException e) {
+      throw new CaseConflict("Case " + newCase.caseNumber() + " exists already");
+    }
+  }
+}

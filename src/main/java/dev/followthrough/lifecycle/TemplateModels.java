@@ -1,0 +1,73 @@
+package dev.followthrough.lifecycle;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_TITLE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_EMAIL;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_NAME;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIER;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.ENGINEER_ID;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.PROBLEM_DESCRIPTION;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.PRODUCT;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.SEVERITY;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.TAM_EMAIL;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.TAM_NAME;
+
+import dev.followthrough.cases.Tier;
+import dev.followthrough.engineers.EngineerDirectory;
+import dev.followthrough.engineers.EngineerProfile;
+import dev.followthrough.mail.MailProperties;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The model every mail template sees: {@code case}, {@code customer}, {@code engineer} and
+ * {@code organisation}, read from the process through the typed variables. Values are data, never
+ * template code.
+ */
+@Component
+public class TemplateModels {
+
+  private final EngineerDirectory engineers;
+  private final MailProperties mail;
+
+  TemplateModels(EngineerDirectory engineers, MailProperties mail) {
+    this.engineers = engineers;
+    this.mail = mail;
+  }
+
+  public Map<String, Object> of(VariableScope scope) {
+    Map<String, Object> theCase = new HashMap<>();
+    theCase.put("number", CASE_NUMBER.get(scope));
+    theCase.put("title", CASE_TITLE.get(scope));
+    theCase.put("problemDescription", PROBLEM_DESCRIPTION.get(scope));
+    theCase.put("severity", SEVERITY.get(scope).name());
+    theCase.put("product", PRODUCT.find(scope).orElse(CASE_TITLE.get(scope)));
+
+    Map<String, Object> customer = new HashMap<>();
+    customer.put("name", CUSTOMER_NAME.get(scope));
+    customer.put("email", CUSTOMER_EMAIL.get(scope));
+    customer.put("premier", CUSTOMER_TIER.get(scope) == Tier.PREMIER);
+    TAM_NAME.find(scope).ifPresent(name -> customer.put("tamName", name));
+    TAM_EMAIL.find(scope).ifPresent(email -> customer.put("tamEmail", email));
+
+    EngineerProfile profile = engineers.get(ENGINEER_ID.get(scope));
+    Map<String, Object> engineer = new HashMap<>();
+    engineer.put("name", profile.name());
+    engineer.put("email", profile.email());
+    engineer.put("title", profile.title());
+    engineer.put("team", profile.team());
+    engineer.put("phone", profile.phone() == null ? "" : profile.phone());
+    engineer.put("workingHours", profile.workingHours());
+    engineer.put("managerName", profile.managerName());
+    engineer.put("managerEmail", profile.managerEmail());
+
+    Map<String, Object> model = new HashMap<>();
+    model.put("case", theCase);
+    model.put("customer", customer);
+    model.put("engineer", engineer);
+    model.put("organisation", Map.of("name", mail.organisationName()));
+    return model;
+  }
+}

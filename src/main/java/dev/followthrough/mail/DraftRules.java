@@ -1,0 +1,38 @@
+package dev.followthrough.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What every draft must satisfy before it may go to a customer: a one-line subject, a body, and
+ * no fill-in markers ({@code [[...]]}) or template references left over. Plain Java: the lifecycle
+ * checks it when a task is completed, and again just before sending.
+ */
+public final class DraftRules {
+
+  public static final Pattern FILL_IN_MARKER = Pattern.compile("\\[\\[.*?]]", Pattern.DOTALL);
+  private static final Pattern TEMPLATE_REFERENCE = Pattern.compile("\\$!?\\{?[A-Za-z][A-Za-z0-9_.]*\\}?|#\\{?(set|if|foreach|parse|include|evaluate|define|macro)\\b");
+
+  private DraftRules() {}
+
+  /** Problems with the draft, in words an engineer understands; empty when it may go. */
+  public static List<String> problems(String subject, String body) {
+    List<String> problems = new ArrayList<>();
+    if (subject == null || subject.isBlank()) {
+      problems.add("draftSubject: the subject is empty");
+    } else if (subject.indexOf('\n') >= 0 || subject.indexOf('\r') >= 0) {
+      problems.add("draftSubject: the subject must be a single line");
+    } else if (FILL_IN_MARKER.matcher(subject).find() || TEMPLATE_REFERENCE.matcher(subject).find()) {
+      problems.add("draftSubject: the subject still contains a template placeholder");
+    }
+    if (body == null || body.isBlank()) {
+      problems.add("draftBody: the email is empty");
+    } else if (FILL_IN_MARKER.matcher(body).find()) {
+      problems.add("draftBody: replace the [[...]] placeholders with your own words");
+    } else if (TEMPLATE_REFERENCE.matcher(body).find()) {
+      problems.add("draftBody: the email still contains template code (a $reference or #directive)");
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.followthrough.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * With {@code followthrough.mail.embedded-server.enabled}, an in-JVM SMTP + IMAP server
+ * (GreenMail) on 127.0.0.1 receives everything the app sends, so the local profile and the tests
+ * need no outside mail service. Port 0 picks a free port (the tests do that).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "followthrough.mail.embedded-server.enabled", havingValue = "true")
+class EmbeddedMailServerConfiguration {
+
+  @Bean(initMethod = "start", destroyMethod = "stop")
+  GreenMail embeddedMailServer(MailProperties properties) {
+    MailProperties.EmbeddedServer server = properties.embeddedServer();
+    return new GreenMail(new ServerSetup[] {
+        new ServerSetup(server.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+        new ServerSetup(server.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  }
+
+  @Bean
+  JavaMailSenderImpl embeddedMailSender(GreenMail embeddedMailServer) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(embeddedMailServer.getSmtp().getPort());
+    return sender;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.followthrough.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way out for email: claims the email in the {@link OutboxLedger}, sends it over SMTP
+ * with a deterministic Message-ID and the case's thread headers (R21), then marks it sent. An
+ * email already marked sent is not sent again. SMTP failures propagate, so the calling job retries
+ * and finally raises an incident in Cockpit (R25). Logs name the case and the kind of email, never
+ * addresses or bodies.
+ */
+@Service
+public class OutboundMail {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboundMail.class);
+  private static final ClassPathResource LOGO = new ClassPathResource("mail/logo.png");
+
+  private final JavaMailSender sender;
+  private final OutboxLedger ledger;
+  private final MailProperties properties;
+
+  OutboundMail(JavaMailSender sender, OutboxLedger ledger, MailProperties properties) {
+    this.sender = sender;
+    this.ledger = ledger;
+    this.properties = properties;
+  }
+
+  /** Sends the email unless the ledger says it went already; returns its Message-ID. */
+  public String send(OutgoingEmail email, Instant now) {
+    OutboxLedger.Entry entry = ledger.claim(email, messageId(email.idempotencyKey()),
+        email.kind().audience() == Audience.CUSTOMER, now);
+    if (entry.status() == OutboxLedger.Status.SENT) {
+      log.info("Case {}: {} was sent before ({}), not sending it again", email.caseNumber(), email.kind().id(),
+          email.idempotencyKey());
+      return entry.messageId();
+    }
+    sender.send(toMime(email, entry));
+    ledger.markSent(email.idempotencyKey(), now);
+    log.info("Case {}: sent {} ({})", email.caseNumber(), email.kind().id(), email.idempotencyKey());
+    return entry.messageId();
+  }
+
+  String messageId(String idempotencyKey) {
+    return "<" + idempotencyKey.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + properties.messageIdDomain() + ">";
+  }
+
+  private MimeMessage toMime(OutgoingEmail email, OutboxLedger.Entry entry) {
+    try {
+      MimeMessage message = new ThreadedMimeMessage(session(), entry.messageId());
+      MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+      helper.setFrom(properties.from(), email.fromName());
+      helper.setReplyTo(properties.from());
+      helper.setTo(email.to().toArray(String[]::new));
+      helper.setCc(email.cc().toArray(String[]::new));
+      helper.setSubject(email.subject());
+      helper.setText(email.text(), email.html());
+      helper.addInline(EmailLayout.LOGO_CONTENT_ID, LOGO, "image/png");
+      if (entry.inReplyTo() != null) {
+        message.setHeader("In-Reply-To", entry.inReplyTo());
+        message.setHeader("References", entry.references());
+      }
+      return message;
+    } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+      throw new MailPreparationException("Could not build " + email.kind().id() + " for case " + email.caseNumber(), e);
+    }
+  }
+
+  private Session session() {
+    return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+  }
+
+  /** Keeps our Message-ID: JavaMail would otherwise replace it with a random one when saving. */
+  private static final class ThreadedMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    ThreadedMimeMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}
