@@ -20,10 +20,10 @@ class CaseController {
 
   record Dissatisfaction(@Size(max = 2000) String reason) {}
 
-  private final CaseService cases;
+  private final SupportCases cases;
   private final ReplyIntake replies;
 
-  CaseController(CaseService cases, ReplyIntake replies) {
+  CaseController(SupportCases cases, ReplyIntake replies) {
     this.cases = cases;
     this.replies = replies;
   }

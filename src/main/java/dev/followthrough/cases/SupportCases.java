@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opening cases, flagging dissatisfaction, and reading where a case stands. */
 @Service
-public class CaseService {
+public class SupportCases {
 
   private final CaseValidation validation;
   private final CaseRecords records;
@@ -32,7 +32,7 @@ public class CaseService {
   private final ManagementService management;
   private final RepositoryService repository;
 
-  CaseService(CaseValidation validation, CaseRecords records, RuntimeService runtime, TaskService tasks,
+  SupportCases(CaseValidation validation, CaseRecords records, RuntimeService runtime, TaskService tasks,
               ManagementService management, RepositoryService repository) {
     this.validation = validation;
     this.records = records;

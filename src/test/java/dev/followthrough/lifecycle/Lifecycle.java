@@ -1,0 +1,208 @@
+package dev.followthrough.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.followthrough.cases.SupportCases;
+import dev.followthrough.cases.Channel;
+import dev.followthrough.cases.CustomerReply;
+import dev.followthrough.cases.NewCase;
+import dev.followthrough.cases.ReplyIntake;
+import dev.followthrough.cases.Severity;
+import dev.followthrough.cases.Tier;
+import dev.followthrough.mail.PlainText;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives the real lifecycle the way people and time do: opens cases, completes tasks as an engineer
+ * would, records customer replies, moves the engine's clock and runs the jobs that are due, and
+ * reads what the in-JVM mail server received.
+ */
+@Component
+public class Lifecycle {
+
+  public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final AtomicInteger CASES = new AtomicInteger(10_000);
+
+  /** An email as the customer's mail server received it. */
+  public record Email(String messageId, String inReplyTo, String references, List<String> to, List<String> cc,
+                      String subject, String text, Instant sentAt) {}
+
+  private final SupportCases cases;
+  private final ReplyIntake replies;
+  private final ProcessEngine engine;
+  private final GreenMail mailServer;
+
+  Lifecycle(SupportCases cases, ReplyIntake replies, ProcessEngine engine, GreenMail mailServer) {
+    this.cases = cases;
+    this.replies = replies;
+    this.engine = engine;
+    this.mailServer = mailServer;
+  }
+
+  // ---- the case
+
+  public static NewCase aCase(UnaryOperator<NewCase> changes) {
+    NewCase standard = new NewCase("CASE-" + CASES.incrementAndGet(), "Nightly export to the warehouse fails",
+        "Since Tuesday the nightly export stops after 20 minutes with error DW-4012: connection reset.",
+        Severity.B, "Data Pipelines", "Dana Whitfield", "dana.whitfield@customer.example", "+49 30 1234 5678",
+        "Europe/Berlin", "DE", "en", Channel.EMAIL, Tier.STANDARD, null, null, "engineer");
+    return changes.apply(standard);
+  }
+
+  public static NewCase premierWithTam(NewCase c) {
+    return new NewCase(c.caseNumber(), c.caseTitle(), c.problemDescription(), c.severity(), c.product(),
+        c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTimeZone(), c.customerCountry(),
+        c.customerLanguage(), c.preferredChannel(), Tier.PREMIER, "Terry Account", "terry.account@tam.example",
+        c.engineerId());
+  }
+
+  public static NewCase prefersPhone(NewCase c) {
+    return new NewCase(c.caseNumber(), c.caseTitle(), c.problemDescription(), c.severity(), c.product(),
+        c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTimeZone(), c.customerCountry(),
+        c.customerLanguage(), Channel.PHONE, c.customerTier(), c.tamName(), c.tamEmail(), c.engineerId());
+  }
+
+  public ProcessInstance open(NewCase newCase) {
+    ProcessInstance instance = cases.open(newCase);
+    runDueJobs();
+    return instance;
+  }
+
+  // ---- time
+
+  /** A local time in Berlin, the customers' and the engineer's zone in these scenarios. */
+  public static Instant berlin(String localDateTime) {
+    return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), BERLIN).toInstant();
+  }
+
+  public void clockAt(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  public Instant now() {
+    return EngineClock.now();
+  }
+
+  /** Moves the engine's clock and runs every job that is due by then, as the job executor would. */
+  public void timePassesUntil(Instant instant) {
+    assertThat(instant).isAfterOrEqualTo(now());
+    clockAt(instant);
+    runDueJobs();
+  }
+
+  /** Runs jobs due now until none are left (a job may create the next one, e.g. async after). */
+  public void runDueJobs() {
+    ManagementService management = engine.getManagementService();
+    for (int round = 0; round < 200; round++) {
+      List<Job> due = management.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+      }
+    }
+    throw new AssertionError("Jobs keep coming: the process loops without waiting");
+  }
+
+  /** The due date of the one timer the instance waits for. */
+  public Instant nextTimer(ProcessInstance instance) {
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .orderByJobDuedate().asc().list();
+    assertThat(timers).as("timers of " + instance.getBusinessKey()).isNotEmpty();
+    return timers.get(0).getDuedate().toInstant();
+  }
+
+  // ---- tasks
+
+  public Task task(ProcessInstance instance, String taskDefinitionKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(tasks).as("open task " + taskDefinitionKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public Map<String, Object> variables(Task task) {
+    return engine.getTaskService().getVariables(task.getId());
+  }
+
+  /** Completes the task with these form values, then lets the process run to its next wait. */
+  public void complete(Task task, Map<String, Object> formValues) {
+    engine.getTaskService().complete(task.getId(), formValues);
+    runDueJobs();
+  }
+
+  /** The task's draft with every fill-in marker replaced by the engineer's words. */
+  public Map<String, Object> draftWith(Task task, String engineersWords) {
+    TaskService tasks = engine.getTaskService();
+    String body = (String) tasks.getVariable(task.getId(), CaseCommunicationProcess.DRAFT_BODY.name());
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put(CaseCommunicationProcess.DRAFT_SUBJECT.name(),
+        tasks.getVariable(task.getId(), CaseCommunicationProcess.DRAFT_SUBJECT.name()));
+    values.put(CaseCommunicationProcess.DRAFT_BODY.name(),
+        body.replaceAll("\\[\\[[^]]*]]", java.util.regex.Matcher.quoteReplacement(engineersWords)));
+    return values;
+  }
+
+  // ---- the customer
+
+  public ReplyIntake.HandledAs customerReplies(ProcessInstance instance, String body) {
+    ReplyIntake.HandledAs handledAs = replies.receive(instance.getBusinessKey(),
+        new CustomerReply("dana.whitfield@customer.example", "Re: " + instance.getBusinessKey(), body));
+    runDueJobs();
+    return handledAs;
+  }
+
+  // ---- email
+
+  /** Every email of the case, once each (the server keeps a copy per recipient), in sending order. */
+  public List<Email> emails(ProcessInstance instance) {
+    Map<String, Email> emails = new LinkedHashMap<>();
+    for (MimeMessage message : mailServer.getReceivedMessages()) {
+      try {
+        if (message.getSubject() != null && message.getSubject().contains(instance.getBusinessKey())) {
+          emails.putIfAbsent(message.getMessageID(), new Email(message.getMessageID(),
+              message.getHeader("In-Reply-To", null), message.getHeader("References", null),
+              addresses(message, Message.RecipientType.TO), addresses(message, Message.RecipientType.CC),
+              message.getSubject(), PlainText.of(message), message.getSentDate().toInstant()));
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return new ArrayList<>(emails.values());
+  }
+
+  public Email lastEmail(ProcessInstance instance) {
+    List<Email> emails = emails(instance);
+    assertThat(emails).as("emails of " + instance.getBusinessKey()).isNotEmpty();
+    return emails.get(emails.size() - 1);
+  }
+
+  private static List<String> addresses(MimeMessage message, Message.RecipientType type) throws MessagingException {
+    return message.getRecipients(type) == null ? List.of()
+        : Arrays.stream(message.getRecipients(type)).map(Object::toString).toList();
+  }
+}
