@@ -1,6 +1,5 @@
 package dev.followthrough.lifecycle;
 
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.CALL_OUTCOME;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_STANDING;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CLOSING_DATE;
@@ -71,8 +70,6 @@ public class EmailComposer {
       }
       case PENDING_INFORMATION_REMINDER -> zones.customerDate(scope, EngineClock.now())
           .ifPresent(date -> model.put("customerDate", zones.formatDate(scope, date)));
-      case VOICEMAIL_FOLLOW_UP -> model.put("callOutcome",
-          CALL_OUTCOME.find(scope).orElse(CallOutcome.NO_ANSWER) == CallOutcome.VOICEMAIL ? "VOICEMAIL" : "NO_ANSWER");
       case SOLUTION_FOLLOW_UP -> {
         model.put("followUpNumber", SOLUTION_FOLLOW_UPS_SENT.find(scope).orElse(0) + 1);
         model.put("followUpCount", policy.getSolutionFollowUps());

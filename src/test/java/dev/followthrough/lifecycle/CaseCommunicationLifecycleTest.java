@@ -4,6 +4,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.*;
 import static dev.followthrough.lifecycle.Lifecycle.aCase;
 import static dev.followthrough.lifecycle.Lifecycle.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import dev.followthrough.cases.CaseRecords;
@@ -45,6 +46,8 @@ class CaseCommunicationLifecycleTest {
   @Autowired Lifecycle lifecycle;
   @Autowired ProcessEngine engine;
   @Autowired CaseRecords records;
+  @Autowired LifecyclePolicy policy;
+  @Autowired dev.followthrough.cases.SupportCases cases;
 
   @BeforeEach
   void mondayMorning() {
@@ -96,6 +99,356 @@ class CaseCommunicationLifecycleTest {
     assertThat(closed.firstResponseChannel()).isEqualTo("EMAIL");
   }
 
+
+  @Test
+  void fqrByCall_thenTheEmailWithWhatWeDiscussed_laterACallThatReachesTheCustomer() {
+    ProcessInstance instance = lifecycle.open(aCase(Lifecycle::prefersPhone));
+    sendFirstQualityResponse(instance);
+    assertThat(instance).isWaitingAt(CALL_FOR_FQR);
+    assertThat(lifecycle.emails(instance)).as("no email before the call").isEmpty();
+
+    call(instance, CALL_FOR_FQR, CallOutcome.REACHED);
+    assertThat(lifecycle.lastEmail(instance).text()).contains("I checked the export logs");
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().firstResponseChannel()).isEqualTo("PHONE");
+
+    lifecycle.timePassesUntil(berlin("2026-11-23T14:00"));
+    writeStatus(instance, CaseStanding.NEEDS_CALL, Map.of());
+    assertThat(instance).isWaitingAt(CALL_CUSTOMER);
+    call(instance, CALL_CUSTOMER, CallOutcome.REACHED);
+
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(lifecycle.emails(instance)).as("FQR and one status email; no email after a call that got through")
+        .hasSize(2);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().lastSuccessfulContactAt())
+        .isEqualTo(berlin("2026-11-23T14:00"));
+  }
+
+  @Test
+  void pendingCustomerInformation_followUpOnTheCustomersDate_replyReturnsToTheStatusEmail() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of("customerFollowUpDate", "2026-11-30"));
+
+    assertThat(instance).isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-11-30T10:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-25T09:30"));
+    lifecycle.customerReplies(instance, "Here are the logs you asked for.");
+
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(lifecycle.emails(instance)).as("no reminder: the customer answered first").hasSize(2);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().lastSuccessfulContactAt())
+        .isEqualTo(berlin("2026-11-25T09:30"));
+  }
+
+  @Test
+  void pendingCustomerInformation_silence_reachOutToTheTam_threeStrikes_unresponsiveClosure() {
+    ProcessInstance instance = lifecycle.open(aCase(Lifecycle::premierWithTam));
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    assertThat(lifecycle.nextTimer(instance)).as("3 business days").isEqualTo(berlin("2026-11-26T10:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+    assertThat(lifecycle.lastEmail(instance).subject()).contains(instance.getBusinessKey());
+    assertThat(lifecycle.emails(instance)).hasSize(3);
+    assertThat(instance).as("one reminder, then the unresponsive path").isWaitingAt(REACH_OUT_TO_TAM);
+
+    Task tam = lifecycle.task(instance, REACH_OUT_TO_TAM);
+    lifecycle.complete(tam, lifecycle.draftWith(tam, "We have not heard back since our last email on Monday."));
+    Lifecycle.Email toTam = lifecycle.lastEmail(instance);
+    assertThat(toTam.to()).containsExactly("terry.account@tam.example");
+    assertThat(toTam.cc()).contains(MANAGER, ARCHIVE);
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-01T10:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
+    assertThat(instance).hasPassed(SEND_STRIKE_ONE);
+    Lifecycle.Email strikeOne = lifecycle.lastEmail(instance);
+    assertThat(strikeOne.to()).containsExactly(CUSTOMER);
+    assertThat(strikeOne.cc()).as("TAM and manager copied on the unresponsive path")
+        .contains("terry.account@tam.example", MANAGER, ARCHIVE);
+
+    lifecycle.timePassesUntil(berlin("2026-12-04T10:00"));
+    assertThat(instance).hasPassed(SEND_STRIKE_TWO);
+    lifecycle.timePassesUntil(berlin("2026-12-09T10:00"));
+    assertThat(instance).hasPassed(SEND_STRIKE_THREE).isWaitingAt(CLOSING_DATE);
+    assertThat(lifecycle.lastEmail(instance).text()).contains("Monday, 14 December 2026");
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-14T10:00"));
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().strikesReached()).isEqualTo(3);
+
+    lifecycle.timePassesUntil(berlin("2026-12-14T10:00"));
+    assertThat(instance).isEnded().hasPassed(SEND_UNRESPONSIVE_CLOSURE, CLOSED_UNRESPONSIVE);
+    Lifecycle.Email closure = lifecycle.lastEmail(instance);
+    assertThat(closure.cc()).contains("terry.account@tam.example", MANAGER);
+    assertThat(closure.text()).contains("Morgan Manager");
+    var closed = records.find(instance.getBusinessKey()).orElseThrow();
+    assertThat(closed.closureReason()).isEqualTo(dev.followthrough.cases.ClosureReason.UNRESPONSIVE);
+    assertThat(closed.approvalBy()).as("the unresponsive path closes without approval (R12)").isNull();
+    assertThat(closed.closedAt()).isAfterOrEqualTo(closed.lastSuccessfulContactAt().plus(java.time.Duration.ofDays(14)));
+  }
+
+  @Test
+  void pendingCustomerInformation_remindsAsOftenAsThePolicySays() {
+    int usual = policy.getPendingInformationReminders();
+    policy.setPendingInformationReminders(2);
+    try {
+      ProcessInstance instance = lifecycle.open(standardCase());
+      sendFirstQualityResponse(instance);
+      writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+      lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+      assertThat(instance).as("a second reminder is due").isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
+      assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-01T10:00"));
+      lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
+      assertThat(lifecycle.emails(instance)).as("FQR, status, two reminders, strike 1").hasSize(5);
+      assertThat(instance).isWaitingAt(AFTER_STRIKE_ONE);
+    } finally {
+      policy.setPendingInformationReminders(usual);
+    }
+  }
+
+  @Test
+  void customerUnresponsive_replyDuringStrikeTwo_resetsTheStrikes() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+    assertThat(instance).as("no TAM: strike 1 right away").hasPassed(SEND_STRIKE_ONE).isWaitingAt(AFTER_STRIKE_ONE);
+
+    lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+    assertThat(instance).hasPassed(SEND_STRIKE_TWO).isWaitingAt(AFTER_STRIKE_TWO);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().strikesReached()).isEqualTo(2);
+
+    lifecycle.timePassesUntil(berlin("2026-11-27T11:00"));
+    lifecycle.customerReplies(instance, "Sorry, I was travelling. The problem is still there.");
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    var afterReply = records.find(instance.getBusinessKey()).orElseThrow();
+    assertThat(afterReply.strikesReached()).isZero();
+    assertThat(records.timeline(instance.getBusinessKey())).extracting(CaseRecords.TimelineEntry::type)
+        .contains(dev.followthrough.cases.TimelineEvent.STRIKES_RESET);
+
+    writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+    assertThat(instance).as("the strikes start over").isWaitingAt(AFTER_STRIKE_ONE);
+    assertThat(lifecycle.emails(instance).stream().filter(email -> email.subject().contains("Case"))
+        .count()).isEqualTo(lifecycle.emails(instance).size());
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().strikesReached()).isEqualTo(1);
+  }
+
+  @Test
+  void twoWeekRule_pushesTheClosingDateBeyondTheStrikeInterval() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+    lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
+
+    assertThat(instance).hasPassed(SEND_STRIKE_THREE).isWaitingAt(CLOSING_DATE);
+    assertThat(lifecycle.nextTimer(instance))
+        .as("14 days after the last contact (Mon 23 Nov), later than 3 business days after strike 3 (Fri 4 Dec)")
+        .isEqualTo(berlin("2026-12-07T10:00"));
+    assertThat(lifecycle.lastEmail(instance).text()).contains("Monday, 7 December 2026");
+
+    lifecycle.timePassesUntil(berlin("2026-12-04T10:00"));
+    assertThat(instance).as("not closed before its 14 days").isWaitingAt(CLOSING_DATE);
+    lifecycle.timePassesUntil(berlin("2026-12-07T10:00"));
+    assertThat(instance).isEnded().hasPassed(CLOSED_UNRESPONSIVE);
+  }
+
+  @Test
+  void pendingInternalResearch_caseComesBackBeforeThePromise_managerToldWhenItIsMissed() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH, Map.of("nextUpdateAt", "2026-11-27T15:00"));
+
+    assertThat(lifecycle.lastEmail(instance).text())
+        .contains("My next update will reach you by Friday, 27 November 2026 at 15:00");
+    assertThat(instance).isWaitingAt(PROMISED_UPDATE_DUE);
+    assertThat(lifecycle.nextTimer(instance)).as("one business day ahead").isEqualTo(berlin("2026-11-26T15:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-26T15:00"));
+    Task update = lifecycle.task(instance, PREPARE_STATUS_UPDATE);
+    assertThat(update.getDueDate().toInstant()).isEqualTo(berlin("2026-11-27T15:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-27T15:00"));
+    Lifecycle.Email overdue = lifecycle.lastEmail(instance);
+    assertThat(overdue.to()).containsExactly(MANAGER);
+    assertThat(overdue.cc()).contains("erin.engineer@followthrough.local");
+    assertThat(instance).hasPassed(TELL_MANAGER_UPDATE_OVERDUE).isWaitingAt(PREPARE_STATUS_UPDATE);
+
+    writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH, Map.of("nextUpdateAt", "2026-12-03T12:00"));
+    lifecycle.timePassesUntil(berlin("2026-11-30T09:00"));
+    lifecycle.customerReplies(instance, "Any news? We have a deadline on Thursday.");
+    assertThat(instance).as("a reply brings the case back early").isWaitingAt(PREPARE_STATUS_UPDATE);
+  }
+
+  @Test
+  void upsetCustomer_callLeavesAVoicemail_emailSaysWeCalledWithNextSteps() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.NEEDS_CALL, Map.of());
+
+    call(instance, CALL_CUSTOMER, CallOutcome.VOICEMAIL);
+    Lifecycle.Email voicemail = lifecycle.lastEmail(instance);
+    assertThat(voicemail.to()).containsExactly(CUSTOMER);
+    assertThat(voicemail.text()).contains("tried to reach you by phone").contains("renewing the client certificate");
+    assertThat(instance).hasPassed(SEND_VOICEMAIL_FOLLOW_UP).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().lastSuccessfulContactAt())
+        .as("a voicemail is not a successful contact").isEqualTo(berlin("2026-11-23T10:00"));
+  }
+
+  @Test
+  void resolutionProvided_noReply_callNotReached_email_dailyFollowUps_thenTheStrikes() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    assertThat(lifecycle.nextTimer(instance)).as("1 business day").isEqualTo(berlin("2026-11-24T10:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-24T10:00"));
+    call(instance, CALL_ABOUT_SOLUTION, CallOutcome.NO_ANSWER);
+    assertThat(instance).hasPassed(SEND_SOLUTION_CHECK_IN).isWaitingAt(DAILY_FOLLOW_UP);
+    assertThat(lifecycle.emails(instance)).hasSize(3);
+
+    lifecycle.timePassesUntil(berlin("2026-11-25T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-11-27T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-11-27T10:00"));
+    assertThat(lifecycle.emails(instance)).as("three daily follow-ups").hasSize(6);
+    assertThat(lifecycle.nextTimer(instance)).as("the weekend is skipped").isEqualTo(berlin("2026-11-30T10:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-30T10:00"));
+    assertThat(instance).hasPassed(SEND_STRIKE_ONE).isWaitingAt(AFTER_STRIKE_ONE);
+    assertThat(lifecycle.emails(instance)).hasSize(7);
+  }
+
+  @Test
+  void resolutionProvided_customerFixedItThemselves_lqrAsksWhatTheyChanged() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.customerReplies(instance, "I changed the proxy setting myself and it works now. Please close.");
+
+    answer(instance, CustomerAnswer.RESOLVED_BY_CUSTOMER, "Dana Whitfield");
+    Task lqr = lifecycle.task(instance, PREPARE_LQR);
+    assertThat((String) lifecycle.variables(lqr).get("draftBody")).as("the resolved-by-customer draft").isNotBlank();
+    writeLastQualityResponse(instance);
+
+    assertThat(instance).isEnded().hasPassed(CLOSED_RESOLVED_BY_CUSTOMER);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().closureReason())
+        .isEqualTo(dev.followthrough.cases.ClosureReason.RESOLVED_BY_CUSTOMER);
+
+    assertThat(lifecycle.customerReplies(instance, "One more question about the proxy."))
+        .as("a reply after closing is kept and shown to the engineer")
+        .isEqualTo(dev.followthrough.cases.ReplyIntake.HandledAs.AFTER_CLOSURE);
+    assertThat(engine.getTaskService().createTaskQuery().taskAssignee("engineer")
+        .taskNameLike("Reply after closing · " + instance.getBusinessKey() + "%").count()).isEqualTo(1);
+  }
+
+  @Test
+  void resolutionProvided_customerReachedOnTheCall_butNotResolvedYet_backToTheStatusEmail() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of("customerFollowUpDate", "2026-11-26"));
+    assertThat(lifecycle.nextTimer(instance)).as("the customer's own date").isEqualTo(berlin("2026-11-26T10:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+    call(instance, CALL_ABOUT_SOLUTION, CallOutcome.REACHED);
+    assertThat(instance).isWaitingAt(REVIEW_CUSTOMER_ANSWER);
+
+    answer(instance, CustomerAnswer.NOT_RESOLVED, null);
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+  }
+
+  @Test
+  void dissatisfiedCustomer_advisorsGetATask_tamIsTold_lifecycleGoesOn() {
+    ProcessInstance instance = lifecycle.open(aCase(Lifecycle::premierWithTam));
+    cases.flagDissatisfied(instance.getBusinessKey(), "Third escalation this week; the customer asked for a manager.");
+    lifecycle.runDueJobs();
+
+    Lifecycle.Email alert = lifecycle.lastEmail(instance);
+    assertThat(alert.to()).containsExactly("technical-advisors@followthrough.local");
+    assertThat(alert.cc()).contains("terry.account@tam.example", MANAGER);
+    Task review = lifecycle.task(instance, REVIEW_DISSATISFIED_CUSTOMER);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId())
+        .taskCandidateGroup("technical-advisors").count()).isEqualTo(1);
+    assertThat(instance).as("the lifecycle does not stop").isWaitingAt(PREPARE_FQR, REVIEW_DISSATISFIED_CUSTOMER);
+
+    lifecycle.complete(review, Map.of("advisorNotes", "Recovery call booked for tomorrow.", "recoveryCallOffered", true));
+    assertThat(instance).isWaitingAt(PREPARE_FQR);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().dissatisfied()).isTrue();
+  }
+
+  @Test
+  void replyWhileNoStepWaits_isShownToTheEngineerAsATask() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    assertThat(lifecycle.customerReplies(instance, "I forgot to mention: it also fails on staging."))
+        .isEqualTo(dev.followthrough.cases.ReplyIntake.HandledAs.SHOWN_AS_TASK);
+
+    Task read = lifecycle.task(instance, READ_CUSTOMER_REPLY);
+    assertThat(lifecycle.variables(read)).containsEntry("lastReplyText", "I forgot to mention: it also fails on staging.");
+    lifecycle.complete(read, Map.of("replyAcknowledged", true));
+    assertThat(instance).isWaitingAt(PREPARE_FQR);
+  }
+
+  // ------------------------------------------------------------------ the rules the server enforces
+
+  @Test
+  void fqrGate_rejectsAHandshake_placeholders_andAMissingName() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    Task task = lifecycle.task(instance, PREPARE_FQR);
+    Map<String, Object> threePs = Map.of("fqrPrepared", true, "fqrPersonalized", true, "fqrProgress", true);
+
+    Map<String, Object> handshake = new HashMap<>(lifecycle.draftWith(task, ""));
+    handshake.putAll(threePs);
+    assertThatThrownBy(() -> lifecycle.complete(task, handshake)).hasMessageContaining("progress");
+
+    Map<String, Object> placeholders = new HashMap<>(lifecycle.variables(task));
+    placeholders.putAll(threePs);
+    assertThatThrownBy(() -> lifecycle.complete(task, placeholders)).hasMessageContaining("[[...]]");
+
+    Map<String, Object> noName = new HashMap<>(lifecycle.draftWith(task,
+        "Could you send me the time of the last successful run?"));
+    noName.put("draftBody", ((String) noName.get("draftBody")).replace("Dana Whitfield", "there").replace("Dana", "there"));
+    noName.putAll(threePs);
+    assertThatThrownBy(() -> lifecycle.complete(task, noName)).hasMessageContaining("by name");
+
+    Map<String, Object> unconfirmed = new HashMap<>(lifecycle.draftWith(task,
+        "Could you send me the time of the last successful run?"));
+    assertThatThrownBy(() -> lifecycle.complete(task, unconfirmed)).hasMessageContaining("fqrPrepared");
+
+    assertThat(instance).isWaitingAt(PREPARE_FQR);
+    assertThat(lifecycle.emails(instance)).isEmpty();
+  }
+
+  @Test
+  void closingNeedsTheCustomersExplicitApproval() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.customerReplies(instance, "Looks good.");
+
+    Task review = lifecycle.task(instance, REVIEW_CUSTOMER_ANSWER);
+    assertThatThrownBy(() -> lifecycle.complete(review, Map.of("customerAnswer", "CONFIRMED")))
+        .hasMessageContaining("approvalBy").hasMessageContaining("approvalChannel");
+    assertThat(instance).isWaitingAt(REVIEW_CUSTOMER_ANSWER);
+  }
+
+  @Test
+  void followUpsSkipWeekendsAndHolidays() {
+    lifecycle.clockAt(berlin("2026-12-23T10:00"));
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+
+    assertThat(lifecycle.nextTimer(instance))
+        .as("Thu 24 and Fri 25 December are holidays, then the weekend")
+        .isEqualTo(berlin("2026-12-28T10:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-12-28T10:00"));
+    call(instance, CALL_ABOUT_SOLUTION, CallOutcome.NO_ANSWER);
+    lifecycle.timePassesUntil(berlin("2026-12-29T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-12-30T10:00"));
+    assertThat(lifecycle.nextTimer(instance)).as("New Year's Eve and Day are holidays, then the weekend")
+        .isEqualTo(berlin("2027-01-04T10:00"));
+  }
+
   // ------------------------------------------------------------------ how the engineer works
 
   private void sendFirstQualityResponse(ProcessInstance instance) {
@@ -115,6 +468,16 @@ class CaseCommunicationLifecycleTest {
         "Status: the certificate rotation breaks the export. Next step: renew the client certificate as described."));
     form.put("caseStanding", standing.name());
     form.putAll(more);
+    lifecycle.complete(task, form);
+  }
+
+  private void call(ProcessInstance instance, String callTask, CallOutcome outcome) {
+    Task task = lifecycle.task(instance, callTask);
+    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
+        "I wanted to walk you through renewing the client certificate"));
+    form.put("callPlan", "Confirm the certificate expiry; walk through the renewal; agree on a test run.");
+    form.put("callOutcome", outcome.name());
+    form.put("callNotes", "Spoke about the renewal.");
     lifecycle.complete(task, form);
   }
 
