@@ -1,0 +1,93 @@
+package dev.followthrough.support;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
+import static dev.followthrough.lifecycle.Lifecycle.berlin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.CustomerReply;
+import dev.followthrough.cases.ReplyIntake;
+import dev.followthrough.cases.TimelineEvent;
+import dev.followthrough.lifecycle.Lifecycle;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same lifecycle on PostgreSQL, the production database (R27): the engine's schema, our Flyway
+ * migrations, the outbox ledger's own transactions and the timeline all work there as on H2.
+ */
+@LocalPostgres.Required
+@SpringBootTest
+@ActiveProfiles({"local", "test"})
+class PostgresLifecycleTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    String url = LocalPostgres.freshDatabase("followthrough_test");
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> LocalPostgres.USER);
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @Autowired Lifecycle lifecycle;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseRecords records;
+  @Autowired ReplyIntake replies;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void mondayMorning() {
+    BpmnAwareTests.init(engine);
+    lifecycle.clockAt(berlin("2026-11-23T10:00"));
+  }
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aCaseRunsOnPostgresWithOurMigratedTables() {
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("followthrough_test");
+
+    ProcessInstance instance = lifecycle.open(Lifecycle.aCase(UnaryOperator.identity()));
+    Task fqr = lifecycle.task(instance, PREPARE_FQR);
+    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(fqr,
+        "I checked the export logs: could you send me the time of the last successful run?"));
+    form.put("fqrPrepared", true);
+    form.put("fqrPersonalized", true);
+    form.put("fqrProgress", true);
+    lifecycle.complete(fqr, form);
+
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(lifecycle.emails(instance)).hasSize(1);
+    assertThat(jdbc.queryForObject("select status from ft_outbound_email where case_number = ?", String.class,
+        instance.getBusinessKey())).isEqualTo("SENT");
+
+    replies.receive(instance.getBusinessKey(), new CustomerReply(null, null, "Last good run was Monday night."));
+    var theCase = records.find(instance.getBusinessKey()).orElseThrow();
+    assertThat(theCase.firstResponseAt()).isEqualTo(berlin("2026-11-23T10:00"));
+    assertThat(records.timeline(instance.getBusinessKey())).extracting(CaseRecords.TimelineEntry::type)
+        .containsSubsequence(TimelineEvent.CASE_OPENED, TimelineEvent.EMAIL_SENT, TimelineEvent.FIRST_RESPONSE_SENT,
+            TimelineEvent.REPLY_RECEIVED);
+  }
+}
