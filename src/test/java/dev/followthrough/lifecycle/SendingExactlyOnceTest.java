@@ -1,0 +1,142 @@
+package dev.followthrough.lifecycle;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.SEND_FQR;
+import static dev.followthrough.lifecycle.Lifecycle.berlin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.TimelineEvent;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * Transactions on purpose: a send job that fails after the SMTP server accepted the email is
+ * retried without emailing the customer twice, and a mail server that keeps failing ends in an
+ * incident Cockpit shows, not a silent loss (R25).
+ */
+@SpringBootTest
+@ActiveProfiles({"local", "test"})
+class SendingExactlyOnceTest {
+
+  @Autowired Lifecycle lifecycle;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseRecords records;
+  @Autowired JdbcTemplate jdbc;
+  @MockitoSpyBean CaseFacts facts;
+  @MockitoSpyBean JavaMailSenderImpl mailSender;
+
+  @BeforeEach
+  void mondayMorning() {
+    BpmnAwareTests.init(engine);
+    lifecycle.clockAt(berlin("2026-11-23T10:00"));
+  }
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+    reset(facts, mailSender);
+  }
+
+  @Test
+  void aJobRetriedAfterTheServerAcceptedTheEmail_doesNotSendItAgain() {
+    ProcessInstance instance = lifecycle.open(Lifecycle.aCase(UnaryOperator.identity()));
+    // the first attempt crashes after the SMTP server accepted the FQR, before the job commits
+    doThrow(new IllegalStateException("crash after sending")).doCallRealMethod()
+        .when(facts).emailSent(any(), any(), any(), any());
+
+    completeFqrWithoutRunningJobs(instance);
+    Job send = onlyJob(instance);
+    assertThat(attempt(send)).hasMessageContaining("crash after sending");
+    assertThat(lifecycle.emails(instance)).as("the server accepted it once").hasSize(1);
+    assertThat(instance).as("the job rolled back").isWaitingAt(SEND_FQR);
+
+    lifecycle.timePassesUntil(lifecycle.now().plus(Duration.ofMinutes(6)));
+
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(lifecycle.emails(instance)).as("the retry did not send it again").hasSize(1);
+    assertThat(records.timeline(instance.getBusinessKey()).stream()
+        .filter(entry -> entry.type() == TimelineEvent.EMAIL_SENT)).hasSize(1);
+    assertThat(jdbc.queryForObject("select count(*) from ft_outbound_email where case_number = ? and status = 'SENT'",
+        Integer.class, instance.getBusinessKey())).isEqualTo(1);
+  }
+
+  @Test
+  void aMailServerThatKeepsFailing_endsInAnIncidentInCockpit() {
+    ProcessInstance instance = lifecycle.open(Lifecycle.aCase(UnaryOperator.identity()));
+    doThrow(new MailSendException("451 try again later")).when(mailSender).send(any(MimeMessage.class));
+
+    completeFqrWithoutRunningJobs(instance);
+    ManagementService management = engine.getManagementService();
+    for (int attempt = 0; attempt < 10 && management.createJobQuery().processInstanceId(instance.getId())
+        .noRetriesLeft().count() == 0; attempt++) {
+      attempt(onlyJob(instance));
+      lifecycle.clockAt(lifecycle.now().plus(Duration.ofMinutes(6)));
+    }
+
+    List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(instance.getId()).list();
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).getActivityId()).isEqualTo(SEND_FQR);
+    assertThat(incidents.get(0).getIncidentMessage()).contains("451 try again later");
+    assertThat(lifecycle.emails(instance)).isEmpty();
+    assertThat(instance).as("the case waits for an operator, nothing is lost").isWaitingAt(SEND_FQR);
+
+    doCallRealMethod().when(mailSender).send(any(MimeMessage.class));
+    management.setJobRetries(onlyJob(instance).getId(), 1);
+    lifecycle.runDueJobs();
+    assertThat(instance).as("after the operator retries in Cockpit").isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(lifecycle.emails(instance)).hasSize(1);
+  }
+
+  private void completeFqrWithoutRunningJobs(ProcessInstance instance) {
+    Task task = lifecycle.task(instance, PREPARE_FQR);
+    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
+        "I checked the export logs: could you send me the time of the last successful run?"));
+    form.put("fqrPrepared", true);
+    form.put("fqrPersonalized", true);
+    form.put("fqrProgress", true);
+    engine.getTaskService().complete(task.getId(), form);
+  }
+
+  private Job onlyJob(ProcessInstance instance) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private Throwable attempt(Job job) {
+    try {
+      engine.getManagementService().executeJob(job.getId());
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+}
