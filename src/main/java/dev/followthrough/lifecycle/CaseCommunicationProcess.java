@@ -11,6 +11,7 @@ import dev.followthrough.cases.Severity;
 import dev.followthrough.cases.Tier;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place that knows the names in {@code bpmn/case-communication.bpmn}: the process key,
@@ -153,6 +154,18 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<String> DISSATISFACTION_REASON = text("dissatisfactionReason");
   public static final ProcessVariable<String> ADVISOR_NOTES = text("advisorNotes");
   public static final ProcessVariable<Boolean> RECOVERY_CALL_OFFERED = flag("recoveryCallOffered");
+
+  /**
+   * The answers each form asks for. Tasklist fills a form from the process variables, so a task
+   * that comes round again would show the last round's answer; these are cleared when the task is
+   * created, and the engineer answers afresh.
+   */
+  public static final Map<String, List<ProcessVariable<?>>> ANSWERS_BY_FORM = Map.of(
+      "status-update", List.of(CASE_STANDING),
+      "call-customer", List.of(CALL_OUTCOME, CALL_NOTES),
+      "review-customer-answer", List.of(CUSTOMER_ANSWER, APPROVAL_BY, APPROVAL_CHANNEL, APPROVAL_NOTE),
+      "read-customer-reply", List.of(REPLY_ACKNOWLEDGED),
+      "review-dissatisfied-customer", List.of(ADVISOR_NOTES, RECOVERY_CALL_OFFERED));
 
   private CaseCommunicationProcess() {}
 }

@@ -266,6 +266,9 @@ class CaseCommunicationLifecycleTest {
     lifecycle.timePassesUntil(berlin("2026-11-26T15:00"));
     Task update = lifecycle.task(instance, PREPARE_STATUS_UPDATE);
     assertThat(update.getDueDate().toInstant()).isEqualTo(berlin("2026-11-27T15:00"));
+    assertThat(update.getName()).contains(instance.getBusinessKey()).contains("Dana Whitfield");
+    assertThat(lifecycle.variables(update)).as("the form asks afresh where the case stands")
+        .containsEntry("caseStanding", null);
 
     lifecycle.timePassesUntil(berlin("2026-11-27T15:00"));
     Lifecycle.Email overdue = lifecycle.lastEmail(instance);

@@ -1,0 +1,55 @@
+package dev.followthrough.lifecycle;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.ANSWERS_BY_FORM;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_NAME;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every user task of the lifecycle does when it is created, so the model keeps the plain
+ * labels a process owner reads in Modeler:
+ * <ul>
+ *   <li>its name carries the case number and the customer, so a Tasklist full of "Follow-up email
+ *       with status and next steps" still says whose case is whose;</li>
+ *   <li>the answers its form asks for start empty ({@link CaseCommunicationProcess#ANSWERS_BY_FORM}),
+ *       not pre-filled with the last round's answer.</li>
+ * </ul>
+ */
+@Component
+public class UserTaskConventions extends AbstractProcessEnginePlugin {
+
+  private static final TaskListener NAME_WITH_CASE = task -> CASE_NUMBER.find(task).ifPresent(caseNumber ->
+      task.setName(task.getName() + " · " + caseNumber + " · " + CUSTOMER_NAME.find(task).orElse("")));
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, NAME_WITH_CASE);
+        String form = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+        List<ProcessVariable<?>> answers = ANSWERS_BY_FORM.getOrDefault(form, List.of());
+        if (!answers.isEmpty()) {
+          definition.addTaskListener(TaskListener.EVENTNAME_CREATE,
+              task -> answers.forEach(answer -> task.getExecution().setVariable(answer.name(), null)));
+        }
+      }
+    });
+  }
+}

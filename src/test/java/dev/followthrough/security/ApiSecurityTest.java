@@ -1,0 +1,154 @@
+package dev.followthrough.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The API closed, as in production (R27): {@code /api/**} takes HTTP Basic credentials of a
+ * Camunda user in one of our groups, while the Camunda webapps keep their own login page. Runs on
+ * a real server so Camunda's webapp filters are in the chain as well.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "followthrough.security.api-open=false")
+@ActiveProfiles({"local", "test"})
+class ApiSecurityTest {
+
+  private static final String OUTSIDER = "outsider";
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void mondayMorning() {
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0,
+        java.time.ZoneId.of("Europe/Berlin")).toInstant()));
+    if (identity.createUserQuery().userId(OUTSIDER).count() == 0) {
+      // a Camunda user in none of our groups
+      User user = identity.newUser(OUTSIDER);
+      user.setFirstName("Otto");
+      user.setLastName("Outsider");
+      user.setEmail("otto@outside.example");
+      user.setPassword(OUTSIDER);
+      identity.saveUser(user);
+    }
+  }
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void withoutCredentials_theApiAnswers401WithABasicChallenge() {
+    ResponseEntity<String> response = http.getForEntity("/api/cases/X-1", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    assertThat(http.getForEntity("/api/outbox", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void withAWrongPassword_orAnUnknownUser_theApiAnswers401() {
+    assertThat(http.withBasicAuth("engineer", "wrong").getForEntity("/api/cases/X-1", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("nobody", "nobody").getForEntity("/api/cases/X-1", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aWriteWithoutCredentials_isRefused_andNothingIsOpened() {
+    ResponseEntity<String> response = http.postForEntity("/api/cases", jsonEntity(newCase("SEC-2")), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("engineer", "engineer").getForEntity("/api/cases/SEC-2", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void anEngineer_isLetIn() {
+    ResponseEntity<String> response = http.withBasicAuth("engineer", "engineer")
+        .getForEntity("/api/cases/X-1", String.class);
+
+    assertThat(response.getStatusCode()).as("past security; the case does not exist").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getBody()).contains("No case X-1");
+    assertThat(response.getHeaders().get(HttpHeaders.SET_COOKIE)).as("the API keeps no session").isNull();
+  }
+
+  @Test
+  void anEngineer_opensAndReadsACase_withoutACsrfToken() {
+    TestRestTemplate engineer = http.withBasicAuth("engineer", "engineer");
+
+    ResponseEntity<String> created = engineer.postForEntity("/api/cases", jsonEntity(newCase("SEC-1")), String.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    ResponseEntity<String> view = engineer.getForEntity("/api/cases/SEC-1", String.class);
+    assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(view.getBody()).contains("\"status\":\"OPEN\"");
+  }
+
+  @Test
+  void otherGroupsOfOurs_andTheCamundaAdmin_areLetIn() {
+    for (String user : new String[] {"advisor", "manager"}) {
+      assertThat(http.withBasicAuth(user, user).getForEntity("/api/cases/X-1", String.class).getStatusCode())
+          .as(user).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/cases/X-1", String.class).getStatusCode())
+        .as("the admin user of the local profile (group camunda-admin)").isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aCamundaUserInNoneOfOurGroups_isForbidden() {
+    ResponseEntity<String> response = http.withBasicAuth(OUTSIDER, OUTSIDER).getForEntity("/api/cases/X-1", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void theCamundaLoginPage_staysReachableWithoutBasicAuth() {
+    ResponseEntity<String> response = http.getForEntity("/camunda/app/welcome/default/", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentType()).isNotNull();
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+  }
+
+  private static HttpEntity<Map<String, Object>> jsonEntity(Map<String, Object> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private static Map<String, Object> newCase(String caseNumber) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("caseNumber", caseNumber);
+    body.put("caseTitle", "Nightly export to the warehouse fails");
+    body.put("problemDescription", "Since Tuesday the nightly export stops after 20 minutes with error DW-4012.");
+    body.put("severity", "B");
+    body.put("customerName", "Dana Whitfield");
+    body.put("customerEmail", "dana.whitfield@customer.example");
+    body.put("customerTimeZone", "Europe/Berlin");
+    body.put("customerCountry", "DE");
+    body.put("preferredChannel", "EMAIL");
+    body.put("customerTier", "STANDARD");
+    body.put("engineerId", "engineer");
+    return body;
+  }
+}
