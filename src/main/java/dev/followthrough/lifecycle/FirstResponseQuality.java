@@ -11,21 +11,27 @@ import java.util.stream.Collectors;
 
 /**
  * R2, the FQR gate: a First Quality Response is Prepared, Personalized and makes Progress. It is
- * refused when it still has placeholders, does not address the customer by name near the top, or
+ * refused when it still has placeholders, does not address the customer by name in its greeting, or
  * adds nothing that moves the case: no question, action, finding or next step of the engineer's own
  * (text copied from the draft template or from the customer's description does not count, nor does
  * a list of what we will not do).
  */
 public final class FirstResponseQuality {
 
-  private static final int GREETING_LINES = 3;
+  private static final int OPENING_LINES = 3;
+
   private static final Pattern PROGRESS = Pattern.compile(
-      "\\?|\\b(next steps?|i will|i'll|i am going to|we will|we'll|i have|i've|we have|we've|i found|we found|"
-          + "i checked|i reviewed|i tested|i reproduced|i looked|i ran|i noticed|i can see|it looks like|"
-          + "root cause|the cause|caused by|workaround|fix|resolve|please (try|run|check|send|share|confirm|upload|apply|collect|enable)|"
-          + "could you|can you|would you|recommend|suggest|attached|steps)\\b");
-  private static final Pattern WONT_DO = Pattern.compile(
-      "\\b(we|i) (do not|don't|cannot|can't|won't|will not) (support|help|assist|cover|provide)\\b|\\bout of scope\\b|\\bnot supported\\b");
+      "\\?|\\b(next steps?|(i|we) (will|'ll|am going to|are going to) (check|test|review|run|reproduce|analy[sz]e|"
+          + "collect|compare|escalate|engage|send|share|try|set up|schedule|call|apply|deploy|update you)|"
+          + "i have|i've|we have|we've|i found|we found|i checked|i reviewed|i tested|i reproduced|i looked|i ran|"
+          + "i noticed|i can see|it looks like|root cause|the cause|caused by|workaround|fix|resolve|"
+          + "please (try|run|check|send|share|confirm|upload|apply|collect|enable)|could you|can you|would you|"
+          + "recommend|suggest|attached|steps)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+  /** A list of what we will not do, or a promise to look into it some day, is not progress. */
+  private static final Pattern NOT_PROGRESS = Pattern.compile(
+      "\\b(i|we) (do not|don't|cannot|can't|won't|will not|am not able to|are not able to|are unable to|am unable to)\\b"
+          + "|\\bout of scope\\b|\\bnot supported\\b|\\blook into (it|this|that|your)\\b|\\bget back to you\\b"
+          + "|\\bas soon as possible\\b", Pattern.UNICODE_CHARACTER_CLASS);
 
   private FirstResponseQuality() {}
 
@@ -49,14 +55,25 @@ public final class FirstResponseQuality {
     return problems;
   }
 
+  /**
+   * The greeting (the first line) names the customer, in any case; or their name, as written,
+   * stands in the first lines ("Good morning,\n\nDana, thank you..."). "I will" does not greet Will.
+   */
   static boolean addressesByName(String body, String customerName) {
     if (customerName == null || customerName.isBlank()) {
       return true;
     }
-    String opening = body.strip().lines().limit(GREETING_LINES).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
-    return Arrays.stream(customerName.toLowerCase(Locale.ROOT).split("[\\s,]+"))
+    List<String> opening = body.strip().lines().filter(line -> !line.isBlank()).limit(OPENING_LINES).toList();
+    String greeting = opening.isEmpty() ? "" : opening.get(0);
+    String openingText = String.join(" ", opening);
+    return Arrays.stream(customerName.split("[\\s,]+"))
         .filter(part -> part.length() > 1)
-        .anyMatch(part -> Pattern.compile("\\b" + Pattern.quote(part) + "\\b").matcher(opening).find());
+        .anyMatch(part -> word(part, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(greeting).find()
+            || word(part, 0).matcher(openingText).find());
+  }
+
+  private static Pattern word(String word, int flags) {
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])", flags);
   }
 
   static boolean makesProgress(String body, String template, String problemDescription) {
@@ -67,7 +84,7 @@ public final class FirstResponseQuality {
         .map(FirstResponseQuality::normalise)
         .filter(sentence -> !sentence.isBlank() && !given.contains(sentence))
         .filter(sentence -> problem.isBlank() || !problem.contains(sentence))
-        .filter(sentence -> !WONT_DO.matcher(sentence).find())
+        .filter(sentence -> !NOT_PROGRESS.matcher(sentence).find())
         .anyMatch(sentence -> PROGRESS.matcher(sentence).find());
   }
 

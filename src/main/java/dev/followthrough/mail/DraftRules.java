@@ -11,8 +11,18 @@ import java.util.regex.Pattern;
  */
 public final class DraftRules {
 
-  public static final Pattern FILL_IN_MARKER = Pattern.compile("\\[\\[.*?]]", Pattern.DOTALL);
-  private static final Pattern TEMPLATE_REFERENCE = Pattern.compile("\\$!?\\{?[A-Za-z][A-Za-z0-9_.]*\\}?|#\\{?(set|if|foreach|parse|include|evaluate|define|macro)\\b");
+  /** A fill-in marker of our templates: {@code [[Your findings]]} (a shell test {@code [[ -f x ]]} is not one). */
+  public static final Pattern FILL_IN_MARKER = Pattern.compile("\\[\\[(?:[^\\s\\]][^\\]]*)?]]");
+  /**
+   * Template code left in a draft: a formal reference ({@code ${anything}}), a reference to the
+   * template model ({@code $customer.name}) or a Velocity directive call ({@code #if(}). Other
+   * dollars and hashes ({@code $100}, {@code $JAVA_HOME}, {@code #include <stdio.h>}, ticket #42)
+   * are ordinary text.
+   */
+  private static final Pattern TEMPLATE_REFERENCE = Pattern.compile(
+      "\\$!?\\{[A-Za-z]|\\$!?(case|customer|engineer|organisation|subject|nextUpdate|customerDate|previousEmailDate|closingDate"
+          + "|followUpNumber|followUpCount|callOutcome|dissatisfactionReason|updateDue)\\b"
+          + "|#\\{?(set|if|elseif|foreach|parse|include|evaluate|define|macro)\\}?\\s*\\(");
 
   private DraftRules() {}
 

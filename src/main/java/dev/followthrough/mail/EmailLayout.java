@@ -22,8 +22,9 @@ public final class EmailLayout {
   public static String html(String body, EngineerProfile engineer, String organisation) {
     StringBuilder html = new StringBuilder(
         "<!DOCTYPE html><html><body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222\">");
-    for (String paragraph : body.strip().split("\\R\\s*\\R")) {
-      html.append("<p>").append(escape(paragraph).replaceAll("\\R", "<br>")).append("</p>");
+    String normalised = body.replace("\r\n", "\n").replace('\r', '\n').strip();
+    for (String paragraph : normalised.split("\n[ \t]*\n\\s*")) {
+      html.append("<p>").append(escape(paragraph).replace("\n", "<br>")).append("</p>");
     }
     html.append("<table style=\"margin-top:24px;border-top:1px solid #ccc;padding-top:8px;font-size:12px;color:#444\"><tr>")
         .append("<td style=\"padding-right:12px;vertical-align:top\"><img src=\"cid:").append(LOGO_CONTENT_ID)

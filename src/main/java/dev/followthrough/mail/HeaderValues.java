@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Guards what goes into a mail header: no line breaks (header injection), plausible addresses. */
 public final class HeaderValues {
 
-  private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>,;\"]+@[^\\s@<>,;\"]+\\.[^\\s@<>,;\"]+");
+  private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>,;\"]+@[^\\s@<>,;\".]+(\\.[^\\s@<>,;\".]+)+");
 
   private HeaderValues() {}
 

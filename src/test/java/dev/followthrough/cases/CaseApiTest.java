@@ -161,16 +161,26 @@ class CaseApiTest {
     assertNothingStored(caseNumber);
   }
 
-  @Test
-  void malformedJson_isRefused_andNothingIsStored() throws Exception {
-    String caseNumber = nextCaseNumber();
-    String truncated = json.writeValueAsString(newCase(caseNumber));
-    truncated = truncated.substring(0, truncated.length() - 10);
+  static Stream<Arguments> malformedJson() {
+    return Stream.of(
+        Arguments.of("cut off after a comma", "{\"caseNumber\": \"%s\", "),
+        Arguments.of("a comma missing", "{\"caseNumber\": \"%s\" \"caseTitle\": \"Export fails\"}"),
+        Arguments.of("a value missing", "{\"caseNumber\": \"%s\", \"caseTitle\": }"),
+        Arguments.of("not JSON at all", "caseNumber=%s&caseTitle=Export+fails"),
+        // Jackson reports this one while reading the record's property, with that property as path
+        Arguments.of("cut off inside a string", "{\"caseNumber\": \"%s\", \"engineerId\": \"engi"));
+  }
 
-    http.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(truncated))
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedJson")
+  void malformedJson_isRefusedAsSuch_andNothingIsStored(String what, String template) throws Exception {
+    String caseNumber = nextCaseNumber();
+
+    http.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(template.formatted(caseNumber)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.status").value(400))
-        .andExpect(jsonPath("$.error", containsString("not valid JSON")));
+        .andExpect(jsonPath("$.error", containsString("not valid JSON")))
+        .andExpect(jsonPath("$.fields").doesNotExist());
 
     assertNothingStored(caseNumber);
   }
@@ -406,6 +416,20 @@ class CaseApiTest {
     http.perform(get("/api/outbox"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[*].subject", hasItems(containsString(caseNumber), containsString(otherNumber))));
+  }
+
+  @Test
+  void theOutboxFilter_matchesWholeCaseNumbersOnly() throws Exception {
+    String caseNumber = nextCaseNumber();
+    String longerNumber = caseNumber + "-2";
+    sendFirstQualityResponse(instanceOf(openCase(newCase(caseNumber))));
+    sendFirstQualityResponse(instanceOf(openCase(newCase(longerNumber))));
+
+    http.perform(get("/api/outbox").param("caseNumber", longerNumber))
+        .andExpect(jsonPath("$", hasSize(1)));
+    http.perform(get("/api/outbox").param("caseNumber", caseNumber))
+        .andExpect(jsonPath("$", hasSize(1)))
+        .andExpect(jsonPath("$[0].subject", not(containsString(longerNumber))));
   }
 
   // ------------------------------------------------------------------ helpers

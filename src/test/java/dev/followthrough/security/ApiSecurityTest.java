@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -31,21 +32,33 @@ import org.springframework.test.context.ActiveProfiles;
 class ApiSecurityTest {
 
   private static final String OUTSIDER = "outsider";
+  /**
+   * Gets wrong passwords. Not one of the demo users: after a failed login Camunda refuses that
+   * user's correct password too for a few seconds (its login throttling), which would fail
+   * whichever test uses the user next.
+   */
+  private static final String MISTYPER = "mistyper";
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identity;
+  @Autowired ProcessEngine engine;
 
   @BeforeEach
   void mondayMorning() {
     ClockUtil.setCurrentTime(java.util.Date.from(java.time.ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0,
         java.time.ZoneId.of("Europe/Berlin")).toInstant()));
-    if (identity.createUserQuery().userId(OUTSIDER).count() == 0) {
-      // a Camunda user in none of our groups
-      User user = identity.newUser(OUTSIDER);
-      user.setFirstName("Otto");
-      user.setLastName("Outsider");
-      user.setEmail("otto@outside.example");
-      user.setPassword(OUTSIDER);
+    // Camunda users in none of our groups
+    ensureUser(OUTSIDER);
+    ensureUser(MISTYPER);
+  }
+
+  private void ensureUser(String id) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(id);
+      user.setLastName("Test");
+      user.setEmail(id + "@outside.example");
+      user.setPassword(id);
       identity.saveUser(user);
     }
   }
@@ -66,8 +79,8 @@ class ApiSecurityTest {
 
   @Test
   void withAWrongPassword_orAnUnknownUser_theApiAnswers401() {
-    assertThat(http.withBasicAuth("engineer", "wrong").getForEntity("/api/cases/X-1", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth(MISTYPER, "wrong").getForEntity("/api/cases/X-1", String.class).getStatusCode())
+        .as("refused as unauthenticated, before any group is looked at").isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.withBasicAuth("nobody", "nobody").getForEntity("/api/cases/X-1", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -83,6 +96,9 @@ class ApiSecurityTest {
 
   @Test
   void anEngineer_isLetIn() {
+    assertThat(identity.createUserQuery().userId("engineer").memberOfGroup(Groups.ENGINEERS).count())
+        .as("the local profile's demo engineer (LocalDemoUsers, GroupSetup)").isOne();
+
     ResponseEntity<String> response = http.withBasicAuth("engineer", "engineer")
         .getForEntity("/api/cases/X-1", String.class);
 
@@ -122,7 +138,8 @@ class ApiSecurityTest {
 
   @Test
   void theCamundaLoginPage_staysReachableWithoutBasicAuth() {
-    ResponseEntity<String> response = http.getForEntity("/camunda/app/welcome/default/", String.class);
+    // "default" in production; the tests give every engine a unique name
+    ResponseEntity<String> response = http.getForEntity("/camunda/app/welcome/{engine}/", String.class, engine.getName());
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getHeaders().getContentType()).isNotNull();
