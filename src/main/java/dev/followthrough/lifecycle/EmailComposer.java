@@ -13,6 +13,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.ENGINEER_ID;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.SOLUTION_FOLLOW_UPS_SENT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.TAM_EMAIL;
 
+import dev.followthrough.cases.CaseNumbers;
 import dev.followthrough.cases.Tier;
 import dev.followthrough.engineers.EngineerDirectory;
 import dev.followthrough.engineers.EngineerProfile;
@@ -101,7 +102,7 @@ public class EmailComposer {
       body = body.strip() + "\n\nMy next update will reach you by "
           + zones.formatDateTime(scope, zones.promisedUpdate(scope).orElseThrow()) + ".";
     }
-    String subject = draft.subject().contains(caseNumber) ? draft.subject() : "[Case " + caseNumber + "] " + draft.subject();
+    String subject = CaseNumbers.mentionedIn(draft.subject(), caseNumber) ? draft.subject() : "[Case " + caseNumber + "] " + draft.subject();
     EngineerProfile engineer = engineers.get(ENGINEER_ID.get(scope));
     Recipients recipients = recipients(kind, scope, engineer);
     return new OutgoingEmail(idempotencyKey, caseNumber, kind,

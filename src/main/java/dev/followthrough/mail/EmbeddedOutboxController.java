@@ -1,6 +1,7 @@
 package dev.followthrough.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.followthrough.cases.CaseNumbers;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -39,7 +40,7 @@ class EmbeddedOutboxController {
     Map<String, ReceivedEmail> emails = new LinkedHashMap<>();
     for (MimeMessage message : server.getReceivedMessages()) {
       String subject = message.getSubject();
-      if (caseNumber != null && (subject == null || !subject.contains(caseNumber))) {
+      if (caseNumber != null && !CaseNumbers.mentionedIn(subject, caseNumber)) {
         continue;
       }
       emails.putIfAbsent(message.getMessageID(), new ReceivedEmail(message.getMessageID(),

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -59,7 +59,7 @@ class GroupSetup {
     this.authorizations = authorizations;
   }
 
-  @EventListener(PostDeployEvent.class)
+  @EventListener(ApplicationStartedEvent.class)
   @Order(0)
   void ensureGroupsAndGrants() {
     for (String id : List.of(Groups.ENGINEERS, Groups.TECHNICAL_ADVISORS, Groups.MANAGERS, Groups.PROCESS_OWNERS)) {

@@ -1,5 +1,6 @@
 package dev.followthrough.cases;
 
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.INFORMATION_FOLLOW_UP_DUE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.READ_CUSTOMER_REPLY;
@@ -21,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.followthrough.lifecycle.CaseCommunicationProcess;
 import dev.followthrough.lifecycle.CaseStanding;
 import dev.followthrough.lifecycle.Lifecycle;
 import java.util.HashMap;
@@ -31,11 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +66,6 @@ class CaseApiTest {
 
   private static final AtomicInteger CASES = new AtomicInteger(100);
   private static final String CUSTOMER = "dana.whitfield@customer.example";
-  private static final String FQR_LABEL = "Prepare the First Quality Response (FQR)";
 
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
@@ -70,6 +73,7 @@ class CaseApiTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
 
   @BeforeEach
   void mondayMorning() {
@@ -104,7 +108,7 @@ class CaseApiTest {
     Task fqr = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PREPARE_FQR).singleResult();
     assertThat(fqr).isNotNull();
     assertThat(fqr.getAssignee()).isEqualTo("engineer");
-    assertThat(fqr.getName()).contains(FQR_LABEL).contains(caseNumber).contains("Dana Whitfield");
+    assertThat(fqr.getName()).contains(label(PREPARE_FQR)).contains(caseNumber).contains("Dana Whitfield");
   }
 
   static Stream<Arguments> badNewCases() {
@@ -292,9 +296,9 @@ class CaseApiTest {
         .andExpect(jsonPath("$.engineerId").value("engineer"))
         .andExpect(jsonPath("$.openedAt").value("2026-11-23T09:00:00Z"))
         .andExpect(jsonPath("$.lastSuccessfulContactAt").value("2026-11-23T09:30:00Z"))
-        .andExpect(jsonPath("$.waitingAt", hasItems(FQR_LABEL, "Read the customer's reply")))
+        .andExpect(jsonPath("$.waitingAt", hasItems(label(PREPARE_FQR), label(READ_CUSTOMER_REPLY))))
         .andExpect(jsonPath("$.openTasks", hasSize(2)))
-        .andExpect(jsonPath("$.openTasks[*].name", hasItem(containsString(FQR_LABEL))))
+        .andExpect(jsonPath("$.openTasks[*].name", hasItem(containsString(label(PREPARE_FQR)))))
         .andExpect(jsonPath("$.openTasks[*].assignee", everyItem(org.hamcrest.Matchers.is("engineer"))))
         .andExpect(jsonPath("$.nextFollowUp").doesNotExist())
         .andExpect(jsonPath("$.closure").doesNotExist())
@@ -324,7 +328,7 @@ class CaseApiTest {
         .andExpect(jsonPath("$.firstResponseChannel").value("EMAIL"))
         .andExpect(jsonPath("$.standing").value("PENDING_CUSTOMER_INFORMATION"))
         .andExpect(jsonPath("$.nextFollowUp.at").value(berlin("2026-11-26T10:00").toString()))
-        .andExpect(jsonPath("$.nextFollowUp.step").value("Every 3 business days, or on the date the customer gave"))
+        .andExpect(jsonPath("$.nextFollowUp.step").value(label(INFORMATION_FOLLOW_UP_DUE)))
         .andExpect(jsonPath("$.timeline[*].type", hasItems("CASE_OPENED", "FIRST_RESPONSE_SENT")));
 
     lifecycle.clockAt(berlin("2026-11-24T11:00"));
@@ -453,6 +457,16 @@ class CaseApiTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
     http.perform(get("/api/cases/{n}", caseNumber)).andExpect(status().isNotFound());
+  }
+
+  /** The element's name in the deployed model: what Cockpit, Tasklist and the case view show. */
+  private String label(String elementId) {
+    String definitionId = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(CaseCommunicationProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+    FlowElement element = repository.getBpmnModelInstance(definitionId).getModelElementById(elementId);
+    assertThat(element).as(elementId).isNotNull();
+    assertThat(element.getName()).as("name of " + elementId).isNotBlank();
+    return element.getName();
   }
 
   private static String nextCaseNumber() {

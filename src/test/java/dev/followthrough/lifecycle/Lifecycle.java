@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.followthrough.cases.SupportCases;
+import dev.followthrough.cases.CaseNumbers;
 import dev.followthrough.cases.Channel;
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.NewCase;
@@ -182,7 +183,7 @@ public class Lifecycle {
     Map<String, Email> emails = new LinkedHashMap<>();
     for (MimeMessage message : mailServer.getReceivedMessages()) {
       try {
-        if (message.getSubject() != null && message.getSubject().contains(instance.getBusinessKey())) {
+        if (CaseNumbers.mentionedIn(message.getSubject(), instance.getBusinessKey())) {
           emails.putIfAbsent(message.getMessageID(), new Email(message.getMessageID(),
               message.getHeader("In-Reply-To", null), message.getHeader("References", null),
               addresses(message, Message.RecipientType.TO), addresses(message, Message.RecipientType.CC),
