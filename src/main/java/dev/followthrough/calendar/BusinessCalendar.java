@@ -1,34 +1,100 @@
 package dev.followthrough.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
- * Business-day arithmetic: weekends and holidays are skipped, and every calculation happens in
+ * Business days and hours: weekends and holidays are skipped, and every calculation happens in
  * the time zone it is given, never the JVM's. "N business days later" keeps the local time of day
  * (so a follow-up written at 10:00 is due at 10:00), which also keeps it right across DST switches.
+ * The business hours make the contact window (R14) and count first-response targets (R17).
  */
 public final class BusinessCalendar {
 
   private static final int LONGEST_PLAUSIBLE_CLOSURE = 366;
 
   private final Set<DayOfWeek> weekend;
-  private final Set<LocalDate> holidays;
+  private final Holidays holidays;
+  private final BusinessHours hours;
 
   public BusinessCalendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+    this(weekend, Holidays.of(holidays), BusinessHours.AROUND_THE_CLOCK);
+  }
+
+  public BusinessCalendar(Set<DayOfWeek> weekend, Holidays holidays, BusinessHours hours) {
     if (weekend.size() >= 7) {
       throw new IllegalArgumentException("A calendar needs at least one working day of the week");
     }
     this.weekend = Set.copyOf(weekend);
-    this.holidays = Set.copyOf(holidays);
+    this.holidays = holidays;
+    this.hours = hours;
+  }
+
+  /** Every day, all day: for targets that run around the clock (severity A). */
+  public static BusinessCalendar aroundTheClock() {
+    return new BusinessCalendar(Set.of(), Holidays.none(), BusinessHours.AROUND_THE_CLOCK);
+  }
+
+  public BusinessHours hours() {
+    return hours;
   }
 
   public boolean isBusinessDay(LocalDate date) {
-    return !weekend.contains(date.getDayOfWeek()) && !holidays.contains(date);
+    return !weekend.contains(date.getDayOfWeek()) && !holidays.isHoliday(date);
+  }
+
+  /** Inside business hours on a business day, in {@code zone}. */
+  public boolean isOpen(Instant moment, ZoneId zone) {
+    ZonedDateTime local = moment.atZone(zone);
+    return isBusinessDay(local.toLocalDate()) && hours.contains(local.toLocalTime());
+  }
+
+  /** {@code moment} itself when open, otherwise the next opening: the contact window (R14). */
+  public Instant nextOpening(Instant moment, ZoneId zone) {
+    if (isOpen(moment, zone)) {
+      return moment;
+    }
+    ZonedDateTime local = moment.atZone(zone);
+    LocalDate date = local.toLocalDate();
+    if (!isBusinessDay(date) || !local.toLocalTime().isBefore(hours.opens())) {
+      date = nextBusinessDay(date);
+    }
+    return opening(date, zone);
+  }
+
+  /**
+   * The moment {@code duration} of business hours after {@code from}, counting only open time:
+   * 4 business hours from Friday 15:00 with 09:00-17:00 hours is Monday 11:00.
+   */
+  public Instant plusBusinessHours(Instant from, Duration duration, ZoneId zone) {
+    Instant start = nextOpening(from, zone);
+    Duration remaining = duration;
+    for (int day = 0; day <= LONGEST_PLAUSIBLE_CLOSURE * 2; day++) {
+      Instant closing = closing(start.atZone(zone).toLocalDate(), zone);
+      Duration available = Duration.between(start, closing);
+      if (remaining.compareTo(available) <= 0) {
+        return start.plus(remaining);
+      }
+      remaining = remaining.minus(available);
+      start = opening(nextBusinessDay(start.atZone(zone).toLocalDate()), zone);
+    }
+    throw new IllegalStateException("A target of " + duration + " does not fit in two years of business hours");
+  }
+
+  private Instant opening(LocalDate date, ZoneId zone) {
+    return date.atTime(hours.opens()).atZone(zone).toInstant();
+  }
+
+  private Instant closing(LocalDate date, ZoneId zone) {
+    return hours.closes().equals(LocalTime.MAX)
+        ? date.plusDays(1).atStartOfDay(zone).toInstant()
+        : date.atTime(hours.closes()).atZone(zone).toInstant();
   }
 
   /** The first business day strictly after {@code date}. */

@@ -18,6 +18,12 @@ public class InvalidInput extends RuntimeException {
     return new InvalidInput(Map.of(field, problem));
   }
 
+  /** The message alone: Tasklist shows it inside the engine's own error text. */
+  @Override
+  public String toString() {
+    return getMessage();
+  }
+
   public Map<String, String> fields() {
     return fields;
   }
