@@ -24,4 +24,5 @@ public record CaseRecord(
     String approvalBy,
     Instant approvalAt,
     Channel approvalChannel,
-    boolean dissatisfied) {}
+    boolean dissatisfied,
+    boolean firstResponseTargetMissed) {}

@@ -29,8 +29,8 @@ public class CaseRecords {
   /** @throws org.springframework.dao.DuplicateKeyException when the case number exists */
   public void insert(NewCase newCase, String processInstanceId, Instant openedAt) {
     jdbc.update("insert into ft_case (case_number, process_instance_id, title, severity, customer_name, customer_email, "
-            + "customer_tier, engineer_id, opened_at, status, last_successful_contact_at, strikes_reached, dissatisfied) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, false)",
+            + "customer_tier, engineer_id, opened_at, status, last_successful_contact_at, strikes_reached, dissatisfied, "
+            + "first_response_target_missed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, false, false)",
         newCase.caseNumber(), processInstanceId, newCase.caseTitle(), newCase.severity().name(), newCase.customerName(),
         newCase.customerEmail(), newCase.customerTier().name(), newCase.engineerId(), utc(openedAt), utc(openedAt));
     addEvent(newCase.caseNumber(), openedAt, TimelineEvent.CASE_OPENED,
@@ -44,6 +44,10 @@ public class CaseRecords {
   public void recordFirstResponse(String caseNumber, Instant at, String channel) {
     jdbc.update("update ft_case set first_response_at = ?, first_response_channel = ? "
         + "where case_number = ? and first_response_at is null", utc(at), channel, caseNumber);
+  }
+
+  public void recordFirstResponseTargetMissed(String caseNumber) {
+    jdbc.update("update ft_case set first_response_target_missed = true where case_number = ?", caseNumber);
   }
 
   public void recordStanding(String caseNumber, String standing) {
@@ -93,7 +97,7 @@ public class CaseRecords {
         rs.getString("first_response_channel"), instant(rs, "last_successful_contact_at"), rs.getInt("strikes_reached"),
         instant(rs, "closed_at"), reason == null ? null : ClosureReason.valueOf(reason), rs.getString("approval_by"),
         instant(rs, "approval_at"), approvalChannel == null ? null : Channel.valueOf(approvalChannel),
-        rs.getBoolean("dissatisfied"));
+        rs.getBoolean("dissatisfied"), rs.getBoolean("first_response_target_missed"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.followthrough.cases;
 
+import dev.followthrough.calendar.PublicHolidays;
 import dev.followthrough.engineers.EngineerDirectory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -34,6 +35,10 @@ public class CaseValidation {
     if (newCase.customerTimeZone() != null && !newCase.customerTimeZone().isBlank() && !isZone(newCase.customerTimeZone())) {
       problems.putIfAbsent("customerTimeZone", "must be a time zone id such as Europe/Berlin or America/New_York");
     }
+    if (newCase.customerCountry() != null && newCase.customerCountry().matches("[A-Z]{2}")
+        && !PublicHolidays.isKnownCountry(newCase.customerCountry())) {
+      problems.putIfAbsent("customerCountry", "has no public-holiday calendar; use an ISO country code such as DE or US");
+    }
     if (newCase.preferredChannel() == Channel.CHAT) {
       problems.putIfAbsent("preferredChannel", "must be EMAIL or PHONE");
     }
@@ -62,7 +67,8 @@ public class CaseValidation {
         text(variables, "caseNumber"), text(variables, "caseTitle"), text(variables, "problemDescription"),
         choice(variables, "severity", Severity.class, problems), text(variables, "product"),
         text(variables, "customerName"), text(variables, "customerEmail"), text(variables, "customerPhone"),
-        text(variables, "customerTimeZone"), text(variables, "customerCountry"), text(variables, "customerLanguage"),
+        text(variables, "customerTimeZone"), text(variables, "customerCountry"), text(variables, "customerRegion"),
+        text(variables, "customerLanguage"),
         choice(variables, "preferredChannel", Channel.class, problems),
         choice(variables, "customerTier", Tier.class, problems), text(variables, "tamName"),
         text(variables, "tamEmail"), text(variables, "engineerId"));

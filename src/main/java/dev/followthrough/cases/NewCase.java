@@ -23,6 +23,8 @@ public record NewCase(
     @NotBlank String customerTimeZone,
     @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter country code such as DE or US")
         String customerCountry,
+    @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9-]*", message = "must be a region code such as by or ny")
+        String customerRegion,
     @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT")
         String customerLanguage,
     @NotNull Channel preferredChannel,

@@ -4,6 +4,8 @@ package dev.followthrough.cases;
 public enum TimelineEvent {
   CASE_OPENED,
   FIRST_RESPONSE_SENT,
+  FIRST_RESPONSE_TARGET_MISSED,
+  CUSTOMER_AWAY,
   EMAIL_SENT,
   REPLY_RECEIVED,
   STANDING_CHOSEN,

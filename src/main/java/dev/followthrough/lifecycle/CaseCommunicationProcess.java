@@ -92,11 +92,17 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<String> CUSTOMER_PHONE = text("customerPhone");
   public static final ProcessVariable<String> CUSTOMER_TIME_ZONE = text("customerTimeZone");
   public static final ProcessVariable<String> CUSTOMER_COUNTRY = text("customerCountry");
+  /** Where public holidays differ within the country, Jollyday's region code, e.g. "by" for Bavaria. */
+  public static final ProcessVariable<String> CUSTOMER_REGION = text("customerRegion");
+  /** R9: the customer is away until this date ("2026-12-01"); follow-ups and strikes wait. */
+  public static final ProcessVariable<String> CUSTOMER_AWAY_UNTIL = text("customerAwayUntil");
   public static final ProcessVariable<String> CUSTOMER_LANGUAGE = text("customerLanguage");
   public static final ProcessVariable<Channel> PREFERRED_CHANNEL = choice("preferredChannel", Channel.class);
   public static final ProcessVariable<Tier> CUSTOMER_TIER = choice("customerTier", Tier.class);
   public static final ProcessVariable<String> TAM_NAME = text("tamName");
   public static final ProcessVariable<String> TAM_EMAIL = text("tamEmail");
+
+  public static final ProcessVariable<Instant> OPENED_AT = instant("openedAt");
 
   // the owning engineer (profile from configuration)
   public static final ProcessVariable<String> ENGINEER_ID = text("engineerId");
@@ -132,6 +138,9 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<Integer> STRIKES_REACHED = integer("strikesReached");
   public static final ProcessVariable<Instant> LAST_SUCCESSFUL_CONTACT_AT = instant("lastSuccessfulContactAt");
   public static final ProcessVariable<Instant> CLOSING_DATE = instant("closingDate");
+
+  // first-response target (R17)
+  public static final ProcessVariable<Boolean> FIRST_RESPONSE_TARGET_MISSED = flag("firstResponseTargetMissed");
 
   // replies (R23)
   public static final ProcessVariable<String> LAST_REPLY_TEXT = text("lastReplyText");

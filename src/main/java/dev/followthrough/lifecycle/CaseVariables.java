@@ -7,6 +7,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_EMAI
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_LANGUAGE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_NAME;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_PHONE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_REGION;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIME_ZONE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.ENGINEER_ID;
@@ -38,6 +39,7 @@ public final class CaseVariables {
     variables.put(CUSTOMER_PHONE.name(), c.customerPhone());
     variables.put(CUSTOMER_TIME_ZONE.name(), c.customerTimeZone());
     variables.put(CUSTOMER_COUNTRY.name(), c.customerCountry());
+    variables.put(CUSTOMER_REGION.name(), c.customerRegion());
     variables.put(CUSTOMER_LANGUAGE.name(), c.customerLanguage() == null ? "en" : c.customerLanguage());
     variables.put(PREFERRED_CHANNEL.name(), PREFERRED_CHANNEL.toStored(c.preferredChannel()));
     variables.put(CUSTOMER_TIER.name(), CUSTOMER_TIER.toStored(c.customerTier()));

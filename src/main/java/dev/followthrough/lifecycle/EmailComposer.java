@@ -44,12 +44,12 @@ public class EmailComposer {
   private final TemplateModels models;
   private final EngineerDirectory engineers;
   private final MailProperties mail;
-  private final CaseZones zones;
+  private final CaseCalendars zones;
   private final LifecyclePolicy policy;
   private final OutboxLedger ledger;
 
   EmailComposer(MailTemplates templates, TemplateModels models, EngineerDirectory engineers, MailProperties mail,
-                CaseZones zones, LifecyclePolicy policy, OutboxLedger ledger) {
+                CaseCalendars zones, LifecyclePolicy policy, OutboxLedger ledger) {
     this.templates = templates;
     this.models = models;
     this.engineers = engineers;

@@ -12,45 +12,28 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The due dates of the model's timers, as the bean {@code followUps}: business days in the
- * customer's zone, counted from the engine's clock, with the intervals of {@link LifecyclePolicy}.
+ * The due dates of the model's timers, as the bean {@code followUps}. Follow-ups to the customer
+ * count business days in the customer's calendar (their zone, their country's holidays), keep the
+ * local time of day, land inside the customer's business hours (R14), and wait while the customer
+ * is away (R9). Reminders to the engineer follow the engineer's working days and zone. "Now" is the
+ * engine's clock; the intervals are {@link LifecyclePolicy}'s.
  */
 @Component("followUps")
 public class FollowUpSchedule {
 
-  private final BusinessCalendar calendar;
   private final LifecyclePolicy policy;
-  private final CaseZones zones;
+  private final CaseCalendars calendars;
 
-  FollowUpSchedule(BusinessCalendar calendar, LifecyclePolicy policy, CaseZones zones) {
-    this.calendar = calendar;
+  FollowUpSchedule(LifecyclePolicy policy, CaseCalendars calendars) {
     this.policy = policy;
-    this.zones = zones;
+    this.calendars = calendars;
   }
 
-  /** {@code days} business days from now, in the customer's zone. */
+  /** A follow-up to the customer {@code days} business days from now. */
   public Date businessDaysLater(DelegateExecution execution, int days) {
-    return Date.from(calendar.plusBusinessDays(EngineClock.now(), days, zones.customerZone(execution)));
-  }
-
-  /** R3/R4: the status email is due at the promised update, or within the policy's business days. */
-  public Date statusUpdateDue(DelegateExecution execution) {
-    Instant now = EngineClock.now();
-    if (CASE_STANDING.find(execution).orElse(null) == CaseStanding.PENDING_INTERNAL_RESEARCH) {
-      Instant promised = zones.promisedUpdate(execution).orElse(now);
-      if (promised.isAfter(now)) {
-        return Date.from(promised);
-      }
-    }
-    return businessDaysLater(execution, policy.getStatusUpdateWithinBusinessDays());
-  }
-
-  /** R4: bring the case back before the promised update, early enough to write it. */
-  public Date promisedUpdateReminder(DelegateExecution execution) {
-    Instant promised = zones.promisedUpdate(execution).orElse(EngineClock.now());
-    Instant reminder = calendar.minusBusinessDays(promised, policy.getPromisedUpdateLeadBusinessDays(),
-        zones.engineerZone(execution));
-    return Date.from(reminder.isAfter(EngineClock.now()) ? reminder : EngineClock.now());
+    BusinessCalendar calendar = calendars.customerCalendar(execution);
+    return Date.from(forTheCustomer(execution,
+        calendar.plusBusinessDays(EngineClock.now(), days, calendars.customerZone(execution))));
   }
 
   /** R5: on the date the customer gave, otherwise every few business days. */
@@ -64,23 +47,61 @@ public class FollowUpSchedule {
   }
 
   /**
-   * R13: the closing date named in strike 3: a full strike interval from now, and never earlier
-   * than the policy's calendar days after the last successful contact; always on a business day.
+   * R13: the closing date named in strike 3: a full strike interval from now, never earlier than
+   * the policy's calendar days after the last successful contact, inside the customer's hours.
    */
   public Date closingDate(DelegateExecution execution) {
     Instant now = EngineClock.now();
-    ZoneId zone = zones.customerZone(execution);
+    ZoneId zone = calendars.customerZone(execution);
+    BusinessCalendar calendar = calendars.customerCalendar(execution);
     Instant afterStrikeInterval = calendar.plusBusinessDays(now, policy.getStrikeIntervalBusinessDays(), zone);
     Instant twoWeekRule = LAST_SUCCESSFUL_CONTACT_AT.find(execution).orElse(now)
         .plus(Duration.ofDays(policy.getMinimumDaysBeforeUnresponsiveClosure()));
-    return Date.from(calendar.latestOnBusinessDay(afterStrikeInterval, twoWeekRule, zone));
+    return Date.from(forTheCustomer(execution, calendar.latestOnBusinessDay(afterStrikeInterval, twoWeekRule, zone)));
+  }
+
+  /** R3/R4: the status email is due at the promised update, or within the policy's business days. */
+  public Date statusUpdateDue(DelegateExecution execution) {
+    Instant now = EngineClock.now();
+    if (CASE_STANDING.find(execution).orElse(null) == CaseStanding.PENDING_INTERNAL_RESEARCH) {
+      Instant promised = calendars.promisedUpdate(execution).orElse(now);
+      if (promised.isAfter(now)) {
+        return Date.from(promised);
+      }
+    }
+    ZoneId zone = calendars.engineerZone(execution);
+    BusinessCalendar calendar = calendars.engineerCalendar();
+    return Date.from(calendar.nextOpening(
+        calendar.plusBusinessDays(now, policy.getStatusUpdateWithinBusinessDays(), zone), zone));
+  }
+
+  /** R4: bring the case back to the engineer before the promised update, in their working hours. */
+  public Date promisedUpdateReminder(DelegateExecution execution) {
+    Instant now = EngineClock.now();
+    ZoneId zone = calendars.engineerZone(execution);
+    BusinessCalendar calendar = calendars.engineerCalendar();
+    Instant promised = calendars.promisedUpdate(execution).orElse(now);
+    Instant reminder = calendar.nextOpening(
+        calendar.minusBusinessDays(promised, policy.getPromisedUpdateLeadBusinessDays(), zone), zone);
+    if (reminder.isAfter(promised)) {
+      reminder = promised;
+    }
+    return Date.from(reminder.isAfter(now) ? reminder : now);
   }
 
   private Date customerDateOr(DelegateExecution execution, int businessDays) {
     Instant now = EngineClock.now();
-    return zones.customerDate(execution, now)
+    return calendars.customerDate(execution, now)
         .filter(date -> date.isAfter(now))
-        .map(date -> Date.from(calendar.rollToBusinessDay(date, zones.customerZone(execution))))
+        .map(date -> Date.from(forTheCustomer(execution, date)))
         .orElseGet(() -> businessDaysLater(execution, businessDays));
+  }
+
+  /** Inside the customer's business hours (R14), and not before they are back (R9). */
+  private Instant forTheCustomer(DelegateExecution execution, Instant due) {
+    ZoneId zone = calendars.customerZone(execution);
+    BusinessCalendar calendar = calendars.customerCalendar(execution);
+    Instant inWindow = calendar.nextOpening(calendar.rollToBusinessDay(due, zone), zone);
+    return calendars.customerBackAt(execution).filter(back -> back.isAfter(inWindow)).orElse(inWindow);
   }
 }

@@ -1,7 +1,14 @@
 package dev.followthrough.lifecycle;
 
+import dev.followthrough.cases.Severity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
@@ -56,6 +63,79 @@ public class LifecyclePolicy {
   /** R4: bring a promised update back to the engineer N business days before it is due (0: at that time). */
   @Min(0) @Max(5)
   private int promisedUpdateLeadBusinessDays = 1;
+
+  /**
+   * R17: the first-response target per severity, in the customer's business hours unless around
+   * the clock, and how long before it the engineer is warned.
+   */
+  @Valid
+  private Map<Severity, FirstResponseTarget> firstResponseTargets = new EnumMap<>(Map.of(
+      Severity.A, new FirstResponseTarget(Duration.ofHours(1), true, Duration.ofMinutes(15)),
+      Severity.B, new FirstResponseTarget(Duration.ofHours(4), false, Duration.ofHours(1)),
+      Severity.C, new FirstResponseTarget(Duration.ofHours(8), false, Duration.ofHours(2))));
+
+  public static class FirstResponseTarget {
+    @NotNull
+    private Duration within;
+    private boolean aroundTheClock;
+    @NotNull
+    private Duration warnBefore;
+
+    public FirstResponseTarget() {}
+
+    FirstResponseTarget(Duration within, boolean aroundTheClock, Duration warnBefore) {
+      this.within = within;
+      this.aroundTheClock = aroundTheClock;
+      this.warnBefore = warnBefore;
+    }
+
+    @AssertTrue(message = "within must be positive and warn-before shorter than within")
+    public boolean isConsistent() {
+      return within == null || warnBefore == null
+          || (!within.isNegative() && !within.isZero() && !warnBefore.isNegative() && warnBefore.compareTo(within) < 0);
+    }
+
+    public Duration getWithin() {
+      return within;
+    }
+
+    public void setWithin(Duration within) {
+      this.within = within;
+    }
+
+    public boolean isAroundTheClock() {
+      return aroundTheClock;
+    }
+
+    public void setAroundTheClock(boolean aroundTheClock) {
+      this.aroundTheClock = aroundTheClock;
+    }
+
+    public Duration getWarnBefore() {
+      return warnBefore;
+    }
+
+    public void setWarnBefore(Duration warnBefore) {
+      this.warnBefore = warnBefore;
+    }
+  }
+
+  @AssertTrue(message = "first-response-targets needs a target for each severity A, B and C")
+  public boolean isEverySeverityTargeted() {
+    return firstResponseTargets.keySet().containsAll(java.util.EnumSet.allOf(Severity.class));
+  }
+
+  public FirstResponseTarget firstResponseTarget(Severity severity) {
+    return firstResponseTargets.get(severity);
+  }
+
+  public Map<Severity, FirstResponseTarget> getFirstResponseTargets() {
+    return firstResponseTargets;
+  }
+
+  public void setFirstResponseTargets(Map<Severity, FirstResponseTarget> targets) {
+    this.firstResponseTargets = new EnumMap<>(targets);
+  }
 
   public int getFollowUpIntervalBusinessDays() {
     return followUpIntervalBusinessDays;

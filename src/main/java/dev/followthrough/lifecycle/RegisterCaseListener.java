@@ -1,6 +1,7 @@
 package dev.followthrough.lifecycle;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.OPENED_AT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACHED;
 
 import dev.followthrough.cases.CaseRecords;
@@ -35,6 +36,7 @@ public class RegisterCaseListener implements ExecutionListener {
     execution.setProcessBusinessKey(newCase.caseNumber());
     CaseVariables.of(newCase).forEach(execution::setVariable);
     Instant now = EngineClock.now();
+    OPENED_AT.set(execution, now);
     LAST_SUCCESSFUL_CONTACT_AT.set(execution, now);
     STRIKES_REACHED.set(execution, 0);
     try {

@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component("statusReview")
 public class StatusReview {
 
-  private final CaseZones zones;
+  private final CaseCalendars zones;
   private final CaseRecords records;
   private final CaseFacts facts;
 
-  StatusReview(CaseZones zones, CaseRecords records, CaseFacts facts) {
+  StatusReview(CaseCalendars zones, CaseRecords records, CaseFacts facts) {
     this.zones = zones;
     this.records = records;
     this.facts = facts;

@@ -68,21 +68,21 @@ public class Lifecycle {
     NewCase standard = new NewCase("CASE-" + CASES.incrementAndGet(), "Nightly export to the warehouse fails",
         "Since Tuesday the nightly export stops after 20 minutes with error DW-4012: connection reset.",
         Severity.B, "Data Pipelines", "Dana Whitfield", "dana.whitfield@customer.example", "+49 30 1234 5678",
-        "Europe/Berlin", "DE", "en", Channel.EMAIL, Tier.STANDARD, null, null, "engineer");
+        "Europe/Berlin", "DE", null, "en", Channel.EMAIL, Tier.STANDARD, null, null, "engineer");
     return changes.apply(standard);
   }
 
   public static NewCase premierWithTam(NewCase c) {
     return new NewCase(c.caseNumber(), c.caseTitle(), c.problemDescription(), c.severity(), c.product(),
         c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTimeZone(), c.customerCountry(),
-        c.customerLanguage(), c.preferredChannel(), Tier.PREMIER, "Terry Account", "terry.account@tam.example",
+        c.customerRegion(), c.customerLanguage(), c.preferredChannel(), Tier.PREMIER, "Terry Account", "terry.account@tam.example",
         c.engineerId());
   }
 
   public static NewCase prefersPhone(NewCase c) {
     return new NewCase(c.caseNumber(), c.caseTitle(), c.problemDescription(), c.severity(), c.product(),
         c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTimeZone(), c.customerCountry(),
-        c.customerLanguage(), Channel.PHONE, c.customerTier(), c.tamName(), c.tamEmail(), c.engineerId());
+        c.customerRegion(), c.customerLanguage(), Channel.PHONE, c.customerTier(), c.tamName(), c.tamEmail(), c.engineerId());
   }
 
   public ProcessInstance open(NewCase newCase) {

@@ -1,12 +1,17 @@
 package dev.followthrough.lifecycle;
 
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_AWAY_UNTIL;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_COUNTRY;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_LANGUAGE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_REGION;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIME_ZONE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_FOLLOW_UP_DATE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.ENGINEER_ID;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.NEXT_UPDATE_AT;
 
+import dev.followthrough.calendar.BusinessCalendar;
 import dev.followthrough.calendar.CalendarProperties;
+import dev.followthrough.calendar.CustomerCalendars;
 import dev.followthrough.engineers.EngineerDirectory;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,18 +25,39 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a case's dates the way people meant them: the customer's dates in the customer's zone,
- * the engineer's promises in the engineer's zone, and formats dates for the customer to read.
+ * A case's calendars and dates the way people meant them: the customer's business days and hours
+ * in the customer's zone (their country's holidays), the engineer's in the engineer's zone, the
+ * customer's dates read in their zone, the engineer's promises in the engineer's, and dates
+ * formatted for the customer to read in their language.
  */
 @Component
-public class CaseZones {
+public class CaseCalendars {
 
   private final CalendarProperties calendar;
+  private final CustomerCalendars calendars;
   private final EngineerDirectory engineers;
 
-  CaseZones(CalendarProperties calendar, EngineerDirectory engineers) {
+  CaseCalendars(CalendarProperties calendar, CustomerCalendars calendars, EngineerDirectory engineers) {
     this.calendar = calendar;
+    this.calendars = calendars;
     this.engineers = engineers;
+  }
+
+  /** The customer's business days and hours: their country's (and region's) holidays. */
+  public BusinessCalendar customerCalendar(VariableScope scope) {
+    return calendars.forCustomer(CUSTOMER_COUNTRY.find(scope).orElse(null), CUSTOMER_REGION.find(scope).orElse(null));
+  }
+
+  /** The engineer's working days and hours: the organisation's calendar in the engineer's zone. */
+  public BusinessCalendar engineerCalendar() {
+    return calendars.organisation();
+  }
+
+  /** The customer is back from an absence (R9): follow-ups wait until then. */
+  public Optional<Instant> customerBackAt(VariableScope scope) {
+    return CUSTOMER_AWAY_UNTIL.find(scope)
+        .map(date -> parseDate(CUSTOMER_AWAY_UNTIL.name(), date).atStartOfDay(customerZone(scope)).toInstant())
+        .map(start -> customerCalendar(scope).nextOpening(start, customerZone(scope)));
   }
 
   public ZoneId customerZone(VariableScope scope) {
