@@ -90,6 +90,12 @@ public class CaseCalendars {
         .format(instant.atZone(customerZone(scope)));
   }
 
+  /** For emails to the engineer or their manager: the engineer's zone, in English. */
+  public String formatForEngineer(VariableScope scope, Instant instant) {
+    return DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu 'at' HH:mm zzz", Locale.ENGLISH)
+        .format(instant.atZone(engineerZone(scope)));
+  }
+
   public String formatDate(VariableScope scope, Instant instant) {
     return DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", customerLocale(scope)).format(instant.atZone(customerZone(scope)));
   }

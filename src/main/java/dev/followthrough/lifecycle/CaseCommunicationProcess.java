@@ -36,10 +36,14 @@ public final class CaseCommunicationProcess {
     public static final String CASE_OPENED = "StartEvent_CaseOpened";
     public static final String PREPARE_FQR = "Task_PrepareFirstQualityResponse";
     public static final String CALL_FOR_FQR = "Task_CallForFirstQualityResponse";
+    public static final String FQR_IN_BUSINESS_HOURS = "Timer_FqrInBusinessHours";
     public static final String SEND_FQR = "Task_SendFirstQualityResponse";
+    public static final String FIRST_RESPONSE_AT_RISK = "Timer_FirstResponseAtRisk";
+    public static final String FIRST_RESPONSE_TARGET_MISSED = "Timer_FirstResponseTargetMissed";
     public static final String PREPARE_STATUS_UPDATE = "Task_PrepareStatusUpdate";
     public static final String STATUS_UPDATE_OVERDUE = "Timer_StatusUpdateOverdue";
     public static final String TELL_MANAGER_UPDATE_OVERDUE = "Task_TellManagerUpdateOverdue";
+    public static final String STATUS_IN_BUSINESS_HOURS = "Timer_StatusInBusinessHours";
     public static final String SEND_STATUS_UPDATE = "Task_SendStatusUpdate";
     public static final String AWAIT_PROMISED_UPDATE = "SubProcess_AwaitPromisedUpdate";
     public static final String PROMISED_UPDATE_DUE = "Timer_PromisedUpdateDue";

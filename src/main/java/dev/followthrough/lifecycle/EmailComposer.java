@@ -47,9 +47,10 @@ public class EmailComposer {
   private final CaseCalendars zones;
   private final LifecyclePolicy policy;
   private final OutboxLedger ledger;
+  private final FirstResponseTargets firstResponseTarget;
 
   EmailComposer(MailTemplates templates, TemplateModels models, EngineerDirectory engineers, MailProperties mail,
-                CaseCalendars zones, LifecyclePolicy policy, OutboxLedger ledger) {
+                CaseCalendars zones, LifecyclePolicy policy, OutboxLedger ledger, FirstResponseTargets firstResponseTarget) {
     this.templates = templates;
     this.models = models;
     this.engineers = engineers;
@@ -57,6 +58,7 @@ public class EmailComposer {
     this.zones = zones;
     this.policy = policy;
     this.ledger = ledger;
+    this.firstResponseTarget = firstResponseTarget;
   }
 
   /** The draft of a reviewed email, or the text of an automatic one, from its template. */
@@ -82,7 +84,9 @@ public class EmailComposer {
       case INTERNAL_ESCALATION -> DISSATISFACTION_REASON.find(scope)
           .ifPresent(reason -> model.put("dissatisfactionReason", reason));
       case UPDATE_OVERDUE -> zones.promisedUpdate(scope)
-          .ifPresent(due -> model.put("updateDue", zones.formatDateTime(scope, due)));
+          .ifPresent(due -> model.put("updateDue", zones.formatForEngineer(scope, due)));
+      case FIRST_RESPONSE_AT_RISK, FIRST_RESPONSE_MISSED ->
+          model.put("firstResponseDue", zones.formatForEngineer(scope, firstResponseTarget.due(scope).toInstant()));
       default -> { }
     }
     return templates.render(template, model);
@@ -143,6 +147,7 @@ public class EmailComposer {
         to.add(engineer.managerEmail());
         cc.add(engineer.email());
       }
+      case ENGINEER -> to.add(engineer.email());
     }
     if (mail.archiveAddress() != null && !mail.archiveAddress().isBlank()) {
       cc.add(mail.archiveAddress());

@@ -5,5 +5,6 @@ public enum Audience {
   CUSTOMER,
   TAM,
   TECHNICAL_ADVISORS,
-  MANAGER
+  MANAGER,
+  ENGINEER
 }

@@ -22,7 +22,9 @@ public enum EmailKind {
   /** The template depends on who resolved it: see {@link #LQR_RESOLVED_BY_CUSTOMER_TEMPLATE}. */
   LAST_QUALITY_RESPONSE("last-quality-response", "lqr-resolved", Audience.CUSTOMER, true, false),
   INTERNAL_ESCALATION("internal-escalation", "internal-escalation", Audience.TECHNICAL_ADVISORS, false, false),
-  UPDATE_OVERDUE("update-overdue", "update-overdue", Audience.MANAGER, false, false);
+  UPDATE_OVERDUE("update-overdue", "update-overdue", Audience.MANAGER, false, false),
+  FIRST_RESPONSE_AT_RISK("first-response-at-risk", "first-response-at-risk", Audience.ENGINEER, false, false),
+  FIRST_RESPONSE_MISSED("first-response-missed", "first-response-missed", Audience.MANAGER, false, false);
 
   public static final String LQR_RESOLVED_BY_CUSTOMER_TEMPLATE = "lqr-resolved-by-customer";
 

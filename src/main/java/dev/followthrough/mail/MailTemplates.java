@@ -72,7 +72,9 @@ public final class MailTemplates {
           "lqr-resolved-by-customer",
           "tam-outreach",
           "internal-escalation",
-          "update-overdue");
+          "update-overdue",
+          "first-response-at-risk",
+          "first-response-missed");
 
   private static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
@@ -236,6 +238,7 @@ public final class MailTemplates {
     model.put("callOutcome", "VOICEMAIL");
     model.put("dissatisfactionReason", "Three weeks without a working export");
     model.put("updateDue", "Thursday, 27 November 2026 at 14:00 CET");
+    model.put("firstResponseDue", "Monday, 23 November 2026 at 14:00 CET");
     return model;
   }
 

@@ -300,7 +300,8 @@ class CaseApiTest {
         .andExpect(jsonPath("$.openTasks", hasSize(2)))
         .andExpect(jsonPath("$.openTasks[*].name", hasItem(containsString(label(PREPARE_FQR)))))
         .andExpect(jsonPath("$.openTasks[*].assignee", everyItem(org.hamcrest.Matchers.is("engineer"))))
-        .andExpect(jsonPath("$.nextFollowUp").doesNotExist())
+        .andExpect(jsonPath("$.nextFollowUp.step").value("Target at risk"))
+        .andExpect(jsonPath("$.nextFollowUp.at").value("2026-11-23T12:00:00Z"))
         .andExpect(jsonPath("$.closure").doesNotExist())
         .andExpect(jsonPath("$.timeline[*].type", contains("CASE_OPENED", "REPLY_RECEIVED")))
         .andExpect(jsonPath("$.timeline[0].at").value("2026-11-23T09:00:00Z"));

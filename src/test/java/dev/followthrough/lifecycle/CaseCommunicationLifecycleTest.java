@@ -47,6 +47,7 @@ class CaseCommunicationLifecycleTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseRecords records;
   @Autowired LifecyclePolicy policy;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired dev.followthrough.cases.SupportCases cases;
 
   @BeforeEach
@@ -390,6 +391,61 @@ class CaseCommunicationLifecycleTest {
     assertThat(instance).isWaitingAt(PREPARE_FQR);
   }
 
+  // ------------------------------------------------------------------ contact policy (R14, R17)
+
+  @Test
+  void aStatusEmailWrittenAfterHours_waitsForTheCustomersBusinessHours() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    lifecycle.timePassesUntil(berlin("2026-11-27T19:30"));
+
+    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    assertThat(instance).as("Friday evening: the email waits").isWaitingAt(STATUS_IN_BUSINESS_HOURS);
+    assertThat(emailsToTheCustomer(instance)).hasSize(1);
+    assertThat(lifecycle.nextTimer(instance)).as("Monday's opening").isEqualTo(berlin("2026-11-30T09:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-11-30T09:00"));
+    assertThat(emailsToTheCustomer(instance)).hasSize(2);
+    assertThat(jdbcSentAt(instance, "status-update")).isEqualTo(berlin("2026-11-30T09:00"));
+    assertThat(lifecycle.nextTimer(instance)).as("3 business days after the email went")
+        .isEqualTo(berlin("2026-12-03T09:00"));
+  }
+
+  @Test
+  void firstResponseTarget_warnsTheEngineer_thenFlagsTheTaskAndTellsTheManager() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    Task fqr = lifecycle.task(instance, PREPARE_FQR);
+    assertThat(fqr.getDueDate().toInstant()).as("severity B: 4 business hours").isEqualTo(berlin("2026-11-23T14:00"));
+    assertThat(fqr.getPriority()).isEqualTo(70);
+
+    lifecycle.timePassesUntil(berlin("2026-11-23T13:00"));
+    Lifecycle.Email warning = lifecycle.lastEmail(instance);
+    assertThat(warning.to()).containsExactly("erin.engineer@followthrough.local");
+    assertThat(warning.subject()).contains("due soon");
+
+    lifecycle.timePassesUntil(berlin("2026-11-23T14:00"));
+    Lifecycle.Email missed = lifecycle.lastEmail(instance);
+    assertThat(missed.to()).containsExactly(MANAGER);
+    assertThat(missed.subject()).contains("target missed");
+    Task flagged = lifecycle.task(instance, PREPARE_FQR);
+    assertThat(flagged.getPriority()).isEqualTo(100);
+    assertThat(engine.getTaskService().getVariableLocal(flagged.getId(), "firstResponseTargetMissed")).isEqualTo(true);
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().firstResponseTargetMissed()).isTrue();
+    assertThat(instance).as("still the engineer's task").isWaitingAt(PREPARE_FQR);
+  }
+
+  @Test
+  void severityA_firstResponseTargetRunsAroundTheClock() {
+    lifecycle.clockAt(berlin("2026-11-28T22:00"));
+    ProcessInstance instance = lifecycle.open(aCase(c -> new NewCase(c.caseNumber(), c.caseTitle(), c.problemDescription(),
+        dev.followthrough.cases.Severity.A, c.product(), c.customerName(), c.customerEmail(), c.customerPhone(),
+        c.customerTimeZone(), c.customerCountry(), c.customerRegion(), c.customerLanguage(), c.preferredChannel(),
+        c.customerTier(), c.tamName(), c.tamEmail(), c.engineerId())));
+    Task fqr = lifecycle.task(instance, PREPARE_FQR);
+    assertThat(fqr.getDueDate().toInstant()).as("Saturday night, one hour later").isEqualTo(berlin("2026-11-28T23:00"));
+    assertThat(fqr.getPriority()).isEqualTo(90);
+  }
+
   // ------------------------------------------------------------------ the rules the server enforces
 
   @Test
@@ -472,6 +528,15 @@ class CaseCommunicationLifecycleTest {
     form.put("caseStanding", standing.name());
     form.putAll(more);
     lifecycle.complete(task, form);
+  }
+
+  private java.util.List<Lifecycle.Email> emailsToTheCustomer(ProcessInstance instance) {
+    return lifecycle.emails(instance).stream().filter(email -> email.to().contains(CUSTOMER)).toList();
+  }
+
+  private java.time.Instant jdbcSentAt(ProcessInstance instance, String kind) {
+    return jdbc.queryForObject("select sent_at from ft_outbound_email where case_number = ? and kind = ?",
+        java.time.OffsetDateTime.class, instance.getBusinessKey(), kind).toInstant();
   }
 
   private void call(ProcessInstance instance, String callTask, CallOutcome outcome) {

@@ -48,7 +48,8 @@ class MailTemplatesTest {
 
   /** Emails to people other than the customer. */
   private static final Set<String> NOT_TO_CUSTOMER =
-      Set.of("tam-outreach", "internal-escalation", "update-overdue");
+      Set.of("tam-outreach", "internal-escalation", "update-overdue", "first-response-at-risk",
+          "first-response-missed");
 
   private final MailTemplates templates = new MailTemplates(null);
 
@@ -57,7 +58,7 @@ class MailTemplatesTest {
   }
 
   @Test
-  void shipsTheFourteenTemplatesOfTheLifecycle() {
+  void shipsTheTemplatesOfTheLifecycle() {
     assertThat(MailTemplates.names())
         .containsExactly(
             "first-quality-response",
@@ -73,7 +74,9 @@ class MailTemplatesTest {
             "lqr-resolved-by-customer",
             "tam-outreach",
             "internal-escalation",
-            "update-overdue");
+            "update-overdue",
+            "first-response-at-risk",
+            "first-response-missed");
     for (String name : MailTemplates.names()) {
       assertThat(getClass().getClassLoader().getResource("templates/mail/" + name + ".vm"))
           .as(name)
