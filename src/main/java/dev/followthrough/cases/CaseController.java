@@ -20,6 +20,8 @@ class CaseController {
 
   record Dissatisfaction(@Size(max = 2000) String reason) {}
 
+  record CustomerAway(@jakarta.validation.constraints.NotNull java.time.LocalDate until) {}
+
   private final SupportCases cases;
   private final ReplyIntake replies;
 
@@ -44,6 +46,14 @@ class CaseController {
   ResponseEntity<Map<String, String>> reply(@PathVariable String caseNumber, @Valid @RequestBody CustomerReply reply) {
     ReplyIntake.HandledAs handledAs = replies.receive(caseNumber, reply);
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "handledAs", handledAs.name()));
+  }
+
+  @PostMapping("/{caseNumber}/customer-away")
+  ResponseEntity<Map<String, Object>> customerAway(@PathVariable String caseNumber,
+                                                   @Valid @RequestBody CustomerAway away) {
+    var moved = cases.customerAway(caseNumber, away.until());
+    return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "awayUntil", away.until().toString(),
+        "timersMoved", moved));
   }
 
   @PostMapping("/{caseNumber}/dissatisfaction")

@@ -1,11 +1,16 @@
 package dev.followthrough.cases;
 
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_AWAY_UNTIL;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIME_ZONE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.DISSATISFACTION_REASON;
 
 import dev.followthrough.lifecycle.CaseCommunicationProcess;
 import dev.followthrough.lifecycle.CaseCommunicationProcess.Messages;
 import dev.followthrough.lifecycle.CaseVariables;
 import dev.followthrough.lifecycle.EngineClock;
+import dev.followthrough.lifecycle.TimerRecalculation;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -31,15 +36,17 @@ public class SupportCases {
   private final TaskService tasks;
   private final ManagementService management;
   private final RepositoryService repository;
+  private final TimerRecalculation timers;
 
   SupportCases(CaseValidation validation, CaseRecords records, RuntimeService runtime, TaskService tasks,
-              ManagementService management, RepositoryService repository) {
+              ManagementService management, RepositoryService repository, TimerRecalculation timers) {
     this.validation = validation;
     this.records = records;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
     this.repository = repository;
+    this.timers = timers;
   }
 
   /** Starts the lifecycle; the case number is the business key. */
@@ -68,6 +75,27 @@ public class SupportCases {
         .correlateWithResult();
     records.recordDissatisfied(caseNumber);
     records.addEvent(caseNumber, EngineClock.now(), TimelineEvent.DISSATISFACTION_FLAGGED, "Flagged as dissatisfied");
+  }
+
+  /**
+   * R9: the customer is away until {@code until} (their out-of-office said so, or they told the
+   * engineer). Follow-ups and strikes wait until they are back; waiting timers move now.
+   */
+  @Transactional
+  public List<TimerRecalculation.Change> customerAway(String caseNumber, LocalDate until) {
+    CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    if (!theCase.open()) {
+      throw new CaseConflict("Case " + caseNumber + " is closed");
+    }
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+    ZoneId zone = ZoneId.of((String) runtime.getVariable(instance.getId(), CUSTOMER_TIME_ZONE.name()));
+    LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
+    if (until == null || until.isBefore(today) || until.isAfter(today.plusYears(1))) {
+      throw InvalidInput.of("until", "must be a date from today (" + today + ") to a year ahead, such as " + today.plusDays(7));
+    }
+    runtime.setVariable(instance.getId(), CUSTOMER_AWAY_UNTIL.name(), until.toString());
+    records.addEvent(caseNumber, EngineClock.now(), TimelineEvent.CUSTOMER_AWAY, "Customer away until " + until);
+    return timers.recalculate(instance.getId(), "customer away until " + until);
   }
 
   @Transactional(readOnly = true)

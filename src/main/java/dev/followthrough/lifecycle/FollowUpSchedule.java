@@ -1,9 +1,12 @@
 package dev.followthrough.lifecycle;
 
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_STANDING;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
 
 import dev.followthrough.calendar.BusinessCalendar;
+import dev.followthrough.mail.EmailKind;
+import dev.followthrough.mail.OutboxLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,17 +26,25 @@ public class FollowUpSchedule {
 
   private final LifecyclePolicy policy;
   private final CaseCalendars calendars;
+  private final OutboxLedger ledger;
 
-  FollowUpSchedule(LifecyclePolicy policy, CaseCalendars calendars) {
+  FollowUpSchedule(LifecyclePolicy policy, CaseCalendars calendars, OutboxLedger ledger) {
     this.policy = policy;
     this.calendars = calendars;
+    this.ledger = ledger;
   }
 
-  /** A follow-up to the customer {@code days} business days from now. */
+  /**
+   * A follow-up to the customer {@code days} business days after our last email to them (or to
+   * their TAM). Counting from the email, not from "now", keeps the date the same when an operator
+   * recalculates waiting timers after a holiday or policy change.
+   */
   public Date businessDaysLater(DelegateExecution execution, int days) {
     BusinessCalendar calendar = calendars.customerCalendar(execution);
+    Instant lastOutreach = ledger.lastSentAt(CASE_NUMBER.get(execution), EmailKind.outreachIds())
+        .orElseGet(EngineClock::now);
     return Date.from(forTheCustomer(execution,
-        calendar.plusBusinessDays(EngineClock.now(), days, calendars.customerZone(execution))));
+        calendar.plusBusinessDays(lastOutreach, days, calendars.customerZone(execution))));
   }
 
   /** R5: on the date the customer gave, otherwise every few business days. */

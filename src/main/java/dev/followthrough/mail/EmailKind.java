@@ -42,6 +42,12 @@ public enum EmailKind {
     this.unresponsivePath = unresponsivePath;
   }
 
+  /** The emails that reach out to the customer (directly or through their TAM): follow-ups count from them. */
+  public static java.util.List<String> outreachIds() {
+    return Arrays.stream(values()).filter(kind -> kind.audience == Audience.CUSTOMER || kind.audience == Audience.TAM)
+        .map(EmailKind::id).toList();
+  }
+
   public static EmailKind fromId(String id) {
     return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Unknown email '" + id + "'; known: "

@@ -72,6 +72,20 @@ public class OutboxLedger {
             Status.valueOf(rs.getString(5))), idempotencyKey).stream().findFirst();
   }
 
+  /** When the last of these kinds of email went out on the case. */
+  public Optional<Instant> lastSentAt(String caseNumber, java.util.Collection<String> kinds) {
+    if (kinds.isEmpty()) {
+      return Optional.empty();
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+    List<Object> arguments = new java.util.ArrayList<>();
+    arguments.add(caseNumber);
+    arguments.addAll(kinds);
+    OffsetDateTime last = jdbc.queryForObject("select max(sent_at) from ft_outbound_email where case_number = ? "
+        + "and status = 'SENT' and kind in (" + placeholders + ")", OffsetDateTime.class, arguments.toArray());
+    return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
+  }
+
   public List<SentEmail> sentFor(String caseNumber) {
     return jdbc.query("select case_number, kind, subject, sent_at from ft_outbound_email "
             + "where case_number = ? and status = 'SENT' order by sent_at, idempotency_key",

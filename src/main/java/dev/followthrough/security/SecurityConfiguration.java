@@ -36,8 +36,9 @@ class SecurityConfiguration {
     if (properties.apiOpen()) {
       http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     } else {
-      http.authorizeHttpRequests(requests -> requests.anyRequest()
-          .hasAnyAuthority(API_GROUPS.stream().map(group -> "GROUP_" + group).toArray(String[]::new)));
+      http.authorizeHttpRequests(requests -> requests
+          .requestMatchers("/api/admin/**").hasAnyAuthority("GROUP_camunda-admin", "GROUP_" + Groups.PROCESS_OWNERS)
+          .anyRequest().hasAnyAuthority(API_GROUPS.stream().map(group -> "GROUP_" + group).toArray(String[]::new)));
     }
     return http.build();
   }

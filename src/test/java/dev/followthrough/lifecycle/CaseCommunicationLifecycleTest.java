@@ -47,6 +47,7 @@ class CaseCommunicationLifecycleTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseRecords records;
   @Autowired LifecyclePolicy policy;
+  @Autowired TimerRecalculation timers;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired dev.followthrough.cases.SupportCases cases;
 
@@ -152,32 +153,34 @@ class CaseCommunicationLifecycleTest {
 
     lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
     assertThat(lifecycle.lastEmail(instance).subject()).contains(instance.getBusinessKey());
-    assertThat(lifecycle.emails(instance)).hasSize(3);
-    assertThat(instance).as("one reminder, then the unresponsive path").isWaitingAt(REACH_OUT_TO_TAM);
+    assertThat(lifecycle.emails(instance)).as("the reminder").hasSize(3);
+    assertThat(lifecycle.nextTimer(instance)).as("3 business days after the reminder").isEqualTo(berlin("2026-12-01T10:00"));
 
+    lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
+    assertThat(instance).as("no answer to the reminder: the unresponsive path").isWaitingAt(REACH_OUT_TO_TAM);
     Task tam = lifecycle.task(instance, REACH_OUT_TO_TAM);
-    lifecycle.complete(tam, lifecycle.draftWith(tam, "We have not heard back since our last email on Monday."));
+    lifecycle.complete(tam, lifecycle.draftWith(tam, "We have not heard back since our reminder on Thursday."));
     Lifecycle.Email toTam = lifecycle.lastEmail(instance);
     assertThat(toTam.to()).containsExactly("terry.account@tam.example");
     assertThat(toTam.cc()).contains(MANAGER, ARCHIVE);
-    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-01T10:00"));
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-04T10:00"));
 
-    lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-12-04T10:00"));
     assertThat(instance).hasPassed(SEND_STRIKE_ONE);
     Lifecycle.Email strikeOne = lifecycle.lastEmail(instance);
     assertThat(strikeOne.to()).containsExactly(CUSTOMER);
     assertThat(strikeOne.cc()).as("TAM and manager copied on the unresponsive path")
         .contains("terry.account@tam.example", MANAGER, ARCHIVE);
 
-    lifecycle.timePassesUntil(berlin("2026-12-04T10:00"));
-    assertThat(instance).hasPassed(SEND_STRIKE_TWO);
     lifecycle.timePassesUntil(berlin("2026-12-09T10:00"));
+    assertThat(instance).hasPassed(SEND_STRIKE_TWO);
+    lifecycle.timePassesUntil(berlin("2026-12-14T10:00"));
     assertThat(instance).hasPassed(SEND_STRIKE_THREE).isWaitingAt(CLOSING_DATE);
-    assertThat(lifecycle.lastEmail(instance).text()).contains("Monday, 14 December 2026");
-    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-14T10:00"));
+    assertThat(lifecycle.lastEmail(instance).text()).contains("Thursday, 17 December 2026");
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-17T10:00"));
     assertThat(records.find(instance.getBusinessKey()).orElseThrow().strikesReached()).isEqualTo(3);
 
-    lifecycle.timePassesUntil(berlin("2026-12-14T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-12-17T10:00"));
     assertThat(instance).isEnded().hasPassed(SEND_UNRESPONSIVE_CLOSURE, CLOSED_UNRESPONSIVE);
     Lifecycle.Email closure = lifecycle.lastEmail(instance);
     assertThat(closure.cc()).contains("terry.account@tam.example", MANAGER);
@@ -200,7 +203,10 @@ class CaseCommunicationLifecycleTest {
       assertThat(instance).as("a second reminder is due").isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
       assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-01T10:00"));
       lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
-      assertThat(lifecycle.emails(instance)).as("FQR, status, two reminders, strike 1").hasSize(5);
+      assertThat(lifecycle.emails(instance)).as("FQR, status, two reminders").hasSize(4);
+      assertThat(instance).isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
+      lifecycle.timePassesUntil(berlin("2026-12-04T10:00"));
+      assertThat(lifecycle.emails(instance)).as("then strike 1").hasSize(5);
       assertThat(instance).isWaitingAt(AFTER_STRIKE_ONE);
     } finally {
       policy.setPendingInformationReminders(usual);
@@ -444,6 +450,45 @@ class CaseCommunicationLifecycleTest {
     Task fqr = lifecycle.task(instance, PREPARE_FQR);
     assertThat(fqr.getDueDate().toInstant()).as("Saturday night, one hour later").isEqualTo(berlin("2026-11-28T23:00"));
     assertThat(fqr.getPriority()).isEqualTo(90);
+  }
+
+  @Test
+  void customerAway_followUpsWaitUntilTheyAreBack() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-11-26T10:00"));
+
+    var moved = cases.customerAway(instance.getBusinessKey(), java.time.LocalDate.parse("2026-12-07"));
+    assertThat(moved).extracting(TimerRecalculation.Change::step).contains(INFORMATION_FOLLOW_UP_DUE);
+    assertThat(lifecycle.nextTimer(instance)).as("the morning they are back").isEqualTo(berlin("2026-12-07T09:00"));
+
+    lifecycle.timePassesUntil(berlin("2026-12-04T10:00"));
+    assertThat(emailsToTheCustomer(instance)).as("no reminder while away").hasSize(2);
+    lifecycle.timePassesUntil(berlin("2026-12-07T09:00"));
+    assertThat(emailsToTheCustomer(instance)).hasSize(3);
+    assertThat(records.timeline(instance.getBusinessKey())).extracting(CaseRecords.TimelineEntry::type)
+        .contains(dev.followthrough.cases.TimelineEvent.CUSTOMER_AWAY);
+  }
+
+  @Test
+  void afterAPolicyChange_waitingFollowUpsAreRecalculatedFromTheirLastEmail() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    sendFirstQualityResponse(instance);
+    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    lifecycle.timePassesUntil(berlin("2026-11-24T16:00"));
+
+    int usual = policy.getFollowUpIntervalBusinessDays();
+    policy.setFollowUpIntervalBusinessDays(5);
+    try {
+      var moved = timers.recalculateAll("follow-up interval 3 -> 5 business days");
+      assertThat(moved).extracting(TimerRecalculation.Change::processInstanceId).contains(instance.getId());
+      assertThat(lifecycle.nextTimer(instance)).as("5 business days after the status email of Monday 10:00")
+          .isEqualTo(berlin("2026-11-30T10:00"));
+    } finally {
+      policy.setFollowUpIntervalBusinessDays(usual);
+      timers.recalculateAll("back to the usual policy");
+    }
   }
 
   // ------------------------------------------------------------------ the rules the server enforces
