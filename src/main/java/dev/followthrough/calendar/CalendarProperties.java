@@ -1,6 +1,7 @@
 package dev.followthrough.calendar;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
@@ -32,6 +33,12 @@ public record CalendarProperties(
     @NotNull @DefaultValue({}) Map<String, @Valid Country> countries) {
 
   public record Hours(@NotNull @DefaultValue("09:00") LocalTime opens, @NotNull @DefaultValue("17:00") LocalTime closes) {
+
+    @AssertTrue(message = "must open before they close")
+    public boolean isOpenBeforeClose() {
+      return opens == null || closes == null || opens.isBefore(closes);
+    }
+
     public BusinessHours toBusinessHours() {
       return new BusinessHours(opens, closes);
     }
