@@ -319,8 +319,8 @@ class CaseApiTest {
     String caseNumber = nextCaseNumber();
     ProcessInstance instance = instanceOf(openCase(newCase(caseNumber)));
     lifecycle.runDueJobs();
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
 
     http.perform(get("/api/cases/{n}", caseNumber))
         .andExpect(status().isOk())
@@ -405,8 +405,8 @@ class CaseApiTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$", hasSize(0)));
 
-    sendFirstQualityResponse(instance);
-    sendFirstQualityResponse(other);
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.sendFirstQualityResponse(other);
 
     http.perform(get("/api/outbox").param("caseNumber", caseNumber))
         .andExpect(status().isOk())
@@ -427,8 +427,8 @@ class CaseApiTest {
   void theOutboxFilter_matchesWholeCaseNumbersOnly() throws Exception {
     String caseNumber = nextCaseNumber();
     String longerNumber = caseNumber + "-2";
-    sendFirstQualityResponse(instanceOf(openCase(newCase(caseNumber))));
-    sendFirstQualityResponse(instanceOf(openCase(newCase(longerNumber))));
+    lifecycle.sendFirstQualityResponse(instanceOf(openCase(newCase(caseNumber))));
+    lifecycle.sendFirstQualityResponse(instanceOf(openCase(newCase(longerNumber))));
 
     http.perform(get("/api/outbox").param("caseNumber", longerNumber))
         .andExpect(jsonPath("$", hasSize(1)));
@@ -508,27 +508,5 @@ class CaseApiTest {
     reply.put("subject", "Re: your case");
     reply.put("body", body);
     return reply;
-  }
-
-  // the engineer's work, as CaseCommunicationLifecycleTest does it
-
-  private void sendFirstQualityResponse(ProcessInstance instance) {
-    Task task = lifecycle.task(instance, PREPARE_FQR);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
-        "I checked the export logs you attached: the connection resets when the warehouse rotates its "
-            + "certificates. Could you send me the time of the last successful run?"));
-    form.put("fqrPrepared", true);
-    form.put("fqrPersonalized", true);
-    form.put("fqrProgress", true);
-    lifecycle.complete(task, form);
-  }
-
-  private void writeStatus(ProcessInstance instance, CaseStanding standing, Map<String, Object> more) {
-    Task task = lifecycle.task(instance, PREPARE_STATUS_UPDATE);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
-        "Status: the certificate rotation breaks the export. Next step: renew the client certificate as described."));
-    form.put("caseStanding", standing.name());
-    form.putAll(more);
-    lifecycle.complete(task, form);
   }
 }

@@ -69,7 +69,7 @@ class CaseCommunicationLifecycleTest {
     ProcessInstance instance = lifecycle.open(aCase(UnaryOperator.identity()));
     assertThat(instance).isWaitingAt(PREPARE_FQR);
 
-    sendFirstQualityResponse(instance);
+    lifecycle.sendFirstQualityResponse(instance);
     Lifecycle.Email fqr = lifecycle.lastEmail(instance);
     assertThat(fqr.to()).containsExactly(CUSTOMER);
     assertThat(fqr.cc()).contains(ARCHIVE);
@@ -78,16 +78,16 @@ class CaseCommunicationLifecycleTest {
         .contains("Erin Engineer").contains("Manager: Morgan Manager");
     assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
 
-    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
     assertThat(instance).isWaitingAt(SOLUTION_CALL_DUE);
 
     lifecycle.timePassesUntil(berlin("2026-11-23T15:00"));
     lifecycle.customerReplies(instance, "That fixed it, thank you. You can close the case.");
     assertThat(instance).isWaitingAt(REVIEW_CUSTOMER_ANSWER);
 
-    answer(instance, CustomerAnswer.CONFIRMED, "Dana Whitfield");
+    lifecycle.answer(instance, CustomerAnswer.CONFIRMED, "Dana Whitfield");
     assertThat(instance).isWaitingAt(PREPARE_LQR);
-    writeLastQualityResponse(instance);
+    lifecycle.writeLastQualityResponse(instance);
 
     assertThat(instance).isEnded().hasPassed(CLOSED_RESOLVED);
     assertThat(lifecycle.emails(instance)).extracting(Lifecycle.Email::subject).hasSize(3);
@@ -105,19 +105,19 @@ class CaseCommunicationLifecycleTest {
   @Test
   void fqrByCall_thenTheEmailWithWhatWeDiscussed_laterACallThatReachesTheCustomer() {
     ProcessInstance instance = lifecycle.open(aCase(Lifecycle::prefersPhone));
-    sendFirstQualityResponse(instance);
+    lifecycle.sendFirstQualityResponse(instance);
     assertThat(instance).isWaitingAt(CALL_FOR_FQR);
     assertThat(lifecycle.emails(instance)).as("no email before the call").isEmpty();
 
-    call(instance, CALL_FOR_FQR, CallOutcome.REACHED);
+    lifecycle.call(instance, CALL_FOR_FQR, CallOutcome.REACHED);
     assertThat(lifecycle.lastEmail(instance).text()).contains("I checked the export logs");
     assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
     assertThat(records.find(instance.getBusinessKey()).orElseThrow().firstResponseChannel()).isEqualTo("PHONE");
 
     lifecycle.timePassesUntil(berlin("2026-11-23T14:00"));
-    writeStatus(instance, CaseStanding.NEEDS_CALL, Map.of());
+    lifecycle.writeStatus(instance, CaseStanding.NEEDS_CALL, Map.of());
     assertThat(instance).isWaitingAt(CALL_CUSTOMER);
-    call(instance, CALL_CUSTOMER, CallOutcome.REACHED);
+    lifecycle.call(instance, CALL_CUSTOMER, CallOutcome.REACHED);
 
     assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
     assertThat(lifecycle.emails(instance)).as("FQR and one status email; no email after a call that got through")
@@ -129,8 +129,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void pendingCustomerInformation_followUpOnTheCustomersDate_replyReturnsToTheStatusEmail() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of("customerFollowUpDate", "2026-11-30"));
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of("customerFollowUpDate", "2026-11-30"));
 
     assertThat(instance).isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
     assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-11-30T10:00"));
@@ -147,8 +147,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void pendingCustomerInformation_silence_reachOutToTheTam_threeStrikes_unresponsiveClosure() {
     ProcessInstance instance = lifecycle.open(aCase(Lifecycle::premierWithTam));
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
     assertThat(lifecycle.nextTimer(instance)).as("3 business days").isEqualTo(berlin("2026-11-26T10:00"));
 
     lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
@@ -197,8 +197,8 @@ class CaseCommunicationLifecycleTest {
     policy.setPendingInformationReminders(2);
     try {
       ProcessInstance instance = lifecycle.open(standardCase());
-      sendFirstQualityResponse(instance);
-      writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+      lifecycle.sendFirstQualityResponse(instance);
+      lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
       lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
       assertThat(instance).as("a second reminder is due").isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
       assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-01T10:00"));
@@ -216,8 +216,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void customerUnresponsive_replyDuringStrikeTwo_resetsTheStrikes() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
     assertThat(instance).as("no TAM: strike 1 right away").hasPassed(SEND_STRIKE_ONE).isWaitingAt(AFTER_STRIKE_ONE);
 
     lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
@@ -232,7 +232,7 @@ class CaseCommunicationLifecycleTest {
     assertThat(records.timeline(instance.getBusinessKey())).extracting(CaseRecords.TimelineEntry::type)
         .contains(dev.followthrough.cases.TimelineEvent.STRIKES_RESET);
 
-    writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+    lifecycle.writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
     assertThat(instance).as("the strikes start over").isWaitingAt(AFTER_STRIKE_ONE);
     assertThat(lifecycle.emails(instance).stream().filter(email -> email.subject().contains("Case"))
         .count()).isEqualTo(lifecycle.emails(instance).size());
@@ -242,8 +242,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void twoWeekRule_pushesTheClosingDateBeyondTheStrikeInterval() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
     lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
     lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
 
@@ -262,8 +262,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void pendingInternalResearch_caseComesBackBeforeThePromise_managerToldWhenItIsMissed() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH, Map.of("nextUpdateAt", "2026-11-27T15:00"));
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH, Map.of("nextUpdateAt", "2026-11-27T15:00"));
 
     assertThat(lifecycle.lastEmail(instance).text())
         .contains("My next update will reach you by Friday, 27 November 2026 at 15:00");
@@ -283,7 +283,7 @@ class CaseCommunicationLifecycleTest {
     assertThat(overdue.cc()).contains("erin.engineer@followthrough.local");
     assertThat(instance).hasPassed(TELL_MANAGER_UPDATE_OVERDUE).isWaitingAt(PREPARE_STATUS_UPDATE);
 
-    writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH, Map.of("nextUpdateAt", "2026-12-03T12:00"));
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH, Map.of("nextUpdateAt", "2026-12-03T12:00"));
     lifecycle.timePassesUntil(berlin("2026-11-30T09:00"));
     lifecycle.customerReplies(instance, "Any news? We have a deadline on Thursday.");
     assertThat(instance).as("a reply brings the case back early").isWaitingAt(PREPARE_STATUS_UPDATE);
@@ -292,10 +292,10 @@ class CaseCommunicationLifecycleTest {
   @Test
   void upsetCustomer_callLeavesAVoicemail_emailSaysWeCalledWithNextSteps() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.NEEDS_CALL, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.NEEDS_CALL, Map.of());
 
-    call(instance, CALL_CUSTOMER, CallOutcome.VOICEMAIL);
+    lifecycle.call(instance, CALL_CUSTOMER, CallOutcome.VOICEMAIL);
     Lifecycle.Email voicemail = lifecycle.lastEmail(instance);
     assertThat(voicemail.to()).containsExactly(CUSTOMER);
     assertThat(voicemail.text()).contains("tried to reach you by phone").contains("renewing the client certificate");
@@ -307,12 +307,12 @@ class CaseCommunicationLifecycleTest {
   @Test
   void resolutionProvided_noReply_callNotReached_email_dailyFollowUps_thenTheStrikes() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
     assertThat(lifecycle.nextTimer(instance)).as("1 business day").isEqualTo(berlin("2026-11-24T10:00"));
 
     lifecycle.timePassesUntil(berlin("2026-11-24T10:00"));
-    call(instance, CALL_ABOUT_SOLUTION, CallOutcome.NO_ANSWER);
+    lifecycle.call(instance, CALL_ABOUT_SOLUTION, CallOutcome.NO_ANSWER);
     assertThat(instance).hasPassed(SEND_SOLUTION_CHECK_IN).isWaitingAt(DAILY_FOLLOW_UP);
     assertThat(lifecycle.emails(instance)).hasSize(3);
 
@@ -331,14 +331,14 @@ class CaseCommunicationLifecycleTest {
   @Test
   void resolutionProvided_customerFixedItThemselves_lqrAsksWhatTheyChanged() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
     lifecycle.customerReplies(instance, "I changed the proxy setting myself and it works now. Please close.");
 
-    answer(instance, CustomerAnswer.RESOLVED_BY_CUSTOMER, "Dana Whitfield");
+    lifecycle.answer(instance, CustomerAnswer.RESOLVED_BY_CUSTOMER, "Dana Whitfield");
     Task lqr = lifecycle.task(instance, PREPARE_LQR);
     assertThat((String) lifecycle.variables(lqr).get("draftBody")).as("the resolved-by-customer draft").isNotBlank();
-    writeLastQualityResponse(instance);
+    lifecycle.writeLastQualityResponse(instance);
 
     assertThat(instance).isEnded().hasPassed(CLOSED_RESOLVED_BY_CUSTOMER);
     assertThat(records.find(instance.getBusinessKey()).orElseThrow().closureReason())
@@ -354,15 +354,15 @@ class CaseCommunicationLifecycleTest {
   @Test
   void resolutionProvided_customerReachedOnTheCall_butNotResolvedYet_backToTheStatusEmail() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of("customerFollowUpDate", "2026-11-26"));
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of("customerFollowUpDate", "2026-11-26"));
     assertThat(lifecycle.nextTimer(instance)).as("the customer's own date").isEqualTo(berlin("2026-11-26T10:00"));
 
     lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
-    call(instance, CALL_ABOUT_SOLUTION, CallOutcome.REACHED);
+    lifecycle.call(instance, CALL_ABOUT_SOLUTION, CallOutcome.REACHED);
     assertThat(instance).isWaitingAt(REVIEW_CUSTOMER_ANSWER);
 
-    answer(instance, CustomerAnswer.NOT_RESOLVED, null);
+    lifecycle.answer(instance, CustomerAnswer.NOT_RESOLVED, null);
     assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
   }
 
@@ -402,10 +402,10 @@ class CaseCommunicationLifecycleTest {
   @Test
   void aStatusEmailWrittenAfterHours_waitsForTheCustomersBusinessHours() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
+    lifecycle.sendFirstQualityResponse(instance);
     lifecycle.timePassesUntil(berlin("2026-11-27T19:30"));
 
-    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
     assertThat(instance).as("Friday evening: the email waits").isWaitingAt(STATUS_IN_BUSINESS_HOURS);
     assertThat(emailsToTheCustomer(instance)).hasSize(1);
     assertThat(lifecycle.nextTimer(instance)).as("Monday's opening").isEqualTo(berlin("2026-11-30T09:00"));
@@ -455,8 +455,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void customerAway_followUpsWaitUntilTheyAreBack() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
     assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-11-26T10:00"));
 
     var moved = cases.customerAway(instance.getBusinessKey(), java.time.LocalDate.parse("2026-12-07"));
@@ -474,8 +474,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void afterAPolicyChange_waitingFollowUpsAreRecalculatedFromTheirLastEmail() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
     lifecycle.timePassesUntil(berlin("2026-11-24T16:00"));
 
     int usual = policy.getFollowUpIntervalBusinessDays();
@@ -524,8 +524,8 @@ class CaseCommunicationLifecycleTest {
   @Test
   void closingNeedsTheCustomersExplicitApproval() {
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
     lifecycle.customerReplies(instance, "Looks good.");
 
     Task review = lifecycle.task(instance, REVIEW_CUSTOMER_ANSWER);
@@ -538,15 +538,15 @@ class CaseCommunicationLifecycleTest {
   void followUpsSkipWeekendsAndHolidays() {
     lifecycle.clockAt(berlin("2026-12-23T10:00"));
     ProcessInstance instance = lifecycle.open(standardCase());
-    sendFirstQualityResponse(instance);
-    writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
 
     assertThat(lifecycle.nextTimer(instance))
         .as("Thu 24 and Fri 25 December are holidays, then the weekend")
         .isEqualTo(berlin("2026-12-28T10:00"));
 
     lifecycle.timePassesUntil(berlin("2026-12-28T10:00"));
-    call(instance, CALL_ABOUT_SOLUTION, CallOutcome.NO_ANSWER);
+    lifecycle.call(instance, CALL_ABOUT_SOLUTION, CallOutcome.NO_ANSWER);
     lifecycle.timePassesUntil(berlin("2026-12-29T10:00"));
     lifecycle.timePassesUntil(berlin("2026-12-30T10:00"));
     assertThat(lifecycle.nextTimer(instance)).as("New Year's Eve and Day are holidays, then the weekend")
@@ -555,26 +555,6 @@ class CaseCommunicationLifecycleTest {
 
   // ------------------------------------------------------------------ how the engineer works
 
-  private void sendFirstQualityResponse(ProcessInstance instance) {
-    Task task = lifecycle.task(instance, PREPARE_FQR);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
-        "I checked the export logs you attached: the connection resets when the warehouse rotates its "
-            + "certificates. Could you send me the time of the last successful run?"));
-    form.put("fqrPrepared", true);
-    form.put("fqrPersonalized", true);
-    form.put("fqrProgress", true);
-    lifecycle.complete(task, form);
-  }
-
-  private void writeStatus(ProcessInstance instance, CaseStanding standing, Map<String, Object> more) {
-    Task task = lifecycle.task(instance, PREPARE_STATUS_UPDATE);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
-        "Status: the certificate rotation breaks the export. Next step: renew the client certificate as described."));
-    form.put("caseStanding", standing.name());
-    form.putAll(more);
-    lifecycle.complete(task, form);
-  }
-
   private java.util.List<Lifecycle.Email> emailsToTheCustomer(ProcessInstance instance) {
     return lifecycle.emails(instance).stream().filter(email -> email.to().contains(CUSTOMER)).toList();
   }
@@ -582,37 +562,6 @@ class CaseCommunicationLifecycleTest {
   private java.time.Instant jdbcSentAt(ProcessInstance instance, String kind) {
     return jdbc.queryForObject("select sent_at from ft_outbound_email where case_number = ? and kind = ?",
         java.time.OffsetDateTime.class, instance.getBusinessKey(), kind).toInstant();
-  }
-
-  private void call(ProcessInstance instance, String callTask, CallOutcome outcome) {
-    Task task = lifecycle.task(instance, callTask);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
-        "I wanted to walk you through renewing the client certificate"));
-    form.put("callPlan", "Confirm the certificate expiry; walk through the renewal; agree on a test run.");
-    form.put("callOutcome", outcome.name());
-    form.put("callNotes", "Spoke about the renewal.");
-    lifecycle.complete(task, form);
-  }
-
-  private void answer(ProcessInstance instance, CustomerAnswer answer, String approvedBy) {
-    Task task = lifecycle.task(instance, REVIEW_CUSTOMER_ANSWER);
-    Map<String, Object> form = new HashMap<>();
-    form.put("customerAnswer", answer.name());
-    if (approvedBy != null) {
-      form.put("approvalBy", approvedBy);
-      form.put("approvalChannel", "EMAIL");
-    }
-    lifecycle.complete(task, form);
-  }
-
-  private void writeLastQualityResponse(ProcessInstance instance) {
-    Task task = lifecycle.task(instance, PREPARE_LQR);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
-        "The export failed because the client certificate expired; renewing it fixed the nightly run."));
-    for (ProcessVariable<Boolean> point : CaseCommunicationProcess.LQR_OUTLINE) {
-      form.put(point.name(), true);
-    }
-    lifecycle.complete(task, form);
   }
 
   static NewCase standardCase() {

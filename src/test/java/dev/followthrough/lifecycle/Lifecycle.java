@@ -1,5 +1,9 @@
 package dev.followthrough.lifecycle;
 
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_LQR;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.REVIEW_CUSTOMER_ANSWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.HashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -165,6 +170,59 @@ public class Lifecycle {
     values.put(CaseCommunicationProcess.DRAFT_BODY.name(),
         body.replaceAll("\\[\\[[^]]*]]", java.util.regex.Matcher.quoteReplacement(engineersWords)));
     return values;
+  }
+
+  // ---- the engineer's work, as an engineer would fill in each form
+
+  public void sendFirstQualityResponse(ProcessInstance instance) {
+    Task task = task(instance, PREPARE_FQR);
+    Map<String, Object> form = new HashMap<>(draftWith(task,
+        "I checked the export logs you attached: the connection resets when the warehouse rotates its "
+            + "certificates. Could you send me the time of the last successful run?"));
+    form.put("fqrPrepared", true);
+    form.put("fqrPersonalized", true);
+    form.put("fqrProgress", true);
+    complete(task, form);
+  }
+
+  public void writeStatus(ProcessInstance instance, CaseStanding standing, Map<String, Object> more) {
+    Task task = task(instance, PREPARE_STATUS_UPDATE);
+    Map<String, Object> form = new HashMap<>(draftWith(task,
+        "Status: the certificate rotation breaks the export. Next step: renew the client certificate as described."));
+    form.put("caseStanding", standing.name());
+    form.putAll(more);
+    complete(task, form);
+  }
+
+  public void call(ProcessInstance instance, String callTask, CallOutcome outcome) {
+    Task task = task(instance, callTask);
+    Map<String, Object> form = new HashMap<>(draftWith(task,
+        "I wanted to walk you through renewing the client certificate"));
+    form.put("callPlan", "Confirm the certificate expiry; walk through the renewal; agree on a test run.");
+    form.put("callOutcome", outcome.name());
+    form.put("callNotes", "Spoke about the renewal.");
+    complete(task, form);
+  }
+
+  public void answer(ProcessInstance instance, CustomerAnswer answer, String approvedBy) {
+    Task task = task(instance, REVIEW_CUSTOMER_ANSWER);
+    Map<String, Object> form = new HashMap<>();
+    form.put("customerAnswer", answer.name());
+    if (approvedBy != null) {
+      form.put("approvalBy", approvedBy);
+      form.put("approvalChannel", "EMAIL");
+    }
+    complete(task, form);
+  }
+
+  public void writeLastQualityResponse(ProcessInstance instance) {
+    Task task = task(instance, PREPARE_LQR);
+    Map<String, Object> form = new HashMap<>(draftWith(task,
+        "The export failed because the client certificate expired; renewing it fixed the nightly run."));
+    for (ProcessVariable<Boolean> point : CaseCommunicationProcess.LQR_OUTLINE) {
+      form.put(point.name(), true);
+    }
+    complete(task, form);
   }
 
   // ---- the customer

@@ -1,6 +1,5 @@
 package dev.followthrough.support;
 
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
 import static dev.followthrough.lifecycle.Lifecycle.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,13 +10,10 @@ import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.ReplyIntake;
 import dev.followthrough.cases.TimelineEvent;
 import dev.followthrough.lifecycle.Lifecycle;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,13 +66,7 @@ class PostgresLifecycleTest {
     assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("followthrough_test");
 
     ProcessInstance instance = lifecycle.open(Lifecycle.aCase(UnaryOperator.identity()));
-    Task fqr = lifecycle.task(instance, PREPARE_FQR);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(fqr,
-        "I checked the export logs: could you send me the time of the last successful run?"));
-    form.put("fqrPrepared", true);
-    form.put("fqrPersonalized", true);
-    form.put("fqrProgress", true);
-    lifecycle.complete(fqr, form);
+    lifecycle.sendFirstQualityResponse(instance);
 
     assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
     assertThat(lifecycle.emails(instance)).hasSize(1);
