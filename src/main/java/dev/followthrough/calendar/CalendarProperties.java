@@ -29,7 +29,10 @@ public record CalendarProperties(
     @Valid @NotNull @DefaultValue Hours businessHours,
     /** Days the whole support organisation is off, on top of the customer's public holidays. */
     @NotNull @DefaultValue({}) List<LocalDate> companyHolidays,
-    /** Where a country works differently, e.g. AE: weekend [FRIDAY, SATURDAY]. */
+    /**
+     * Where a country works differently (SA: weekend [FRIDAY, SATURDAY]), or has public holidays
+     * the holiday library does not know yet (SA: holidays [2026-02-22]).
+     */
     @NotNull @DefaultValue({}) Map<String, @Valid Country> countries) {
 
   public record Hours(@NotNull @DefaultValue("09:00") LocalTime opens, @NotNull @DefaultValue("17:00") LocalTime closes) {
@@ -44,7 +47,12 @@ public record CalendarProperties(
     }
   }
 
-  public record Country(Set<DayOfWeek> weekend, @Valid Hours businessHours) {}
+  public record Country(Set<DayOfWeek> weekend, @Valid Hours businessHours, List<LocalDate> holidays) {}
+
+  public Set<LocalDate> extraHolidaysOf(String country) {
+    Country exception = country == null ? null : countries.get(country);
+    return exception == null || exception.holidays() == null ? Set.of() : Set.copyOf(exception.holidays());
+  }
 
   public Set<DayOfWeek> weekendOf(String country) {
     Country exception = country == null ? null : countries.get(country);

@@ -27,7 +27,8 @@ public class CustomerCalendars {
     }
     String key = country + "/" + (region == null ? "" : region);
     return byCountryAndRegion.computeIfAbsent(key, ignored -> new BusinessCalendar(properties.weekendOf(country),
-        PublicHolidays.of(country, region).and(companyHolidays), properties.hoursOf(country)));
+        PublicHolidays.of(country, region).and(companyHolidays).and(Holidays.of(properties.extraHolidaysOf(country))),
+        properties.hoursOf(country)));
   }
 
   /** The support organisation's own days: the default weekend and hours, company holidays. */

@@ -52,6 +52,16 @@ public final class PublicHolidays implements Holidays {
     }
   }
 
+  /** Whether Jollyday knows this region of the country (e.g. "by" in DE, "eng" in GB). */
+  public static boolean isKnownRegion(String country, String region) {
+    try {
+      HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
+      return manager.getCalendarHierarchy().getChildren().containsKey(region.toLowerCase(Locale.ROOT));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override
   public boolean isHoliday(LocalDate date) {
     return byYear.computeIfAbsent(date.getYear(), year -> manager.getHolidays(Year.of(year), region).stream()

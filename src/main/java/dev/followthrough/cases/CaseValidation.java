@@ -39,6 +39,11 @@ public class CaseValidation {
         && !PublicHolidays.isKnownCountry(newCase.customerCountry())) {
       problems.putIfAbsent("customerCountry", "has no public-holiday calendar; use an ISO country code such as DE or US");
     }
+    if (newCase.customerRegion() != null && !newCase.customerRegion().isBlank() && !problems.containsKey("customerCountry")
+        && newCase.customerCountry() != null && !PublicHolidays.isKnownRegion(newCase.customerCountry(), newCase.customerRegion())) {
+      problems.putIfAbsent("customerRegion", "is not a region of " + newCase.customerCountry()
+          + " with its own public holidays (e.g. by for Bavaria in DE, eng for England in GB, ny for New York in US)");
+    }
     if (newCase.preferredChannel() == Channel.CHAT) {
       problems.putIfAbsent("preferredChannel", "must be EMAIL or PHONE");
     }
