@@ -48,9 +48,14 @@ public class CaseCalendars {
     return calendars.forCustomer(CUSTOMER_COUNTRY.find(scope).orElse(null), CUSTOMER_REGION.find(scope).orElse(null));
   }
 
-  /** The engineer's working days and hours: the organisation's calendar in the engineer's zone. */
-  public BusinessCalendar engineerCalendar() {
-    return calendars.organisation();
+  /**
+   * The engineer's working days and hours, in the engineer's zone: the organisation's calendar, with
+   * the public holidays of the engineer's country when their profile names one.
+   */
+  public BusinessCalendar engineerCalendar(VariableScope scope) {
+    return ENGINEER_ID.find(scope).flatMap(engineers::find).map(profile -> profile.country())
+        .map(country -> calendars.forCustomer(country, null))
+        .orElseGet(calendars::organisation);
   }
 
   /** The customer is back from an absence (R9): follow-ups wait until then. */

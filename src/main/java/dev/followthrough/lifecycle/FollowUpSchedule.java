@@ -81,7 +81,7 @@ public class FollowUpSchedule {
       }
     }
     ZoneId zone = calendars.engineerZone(execution);
-    BusinessCalendar calendar = calendars.engineerCalendar();
+    BusinessCalendar calendar = calendars.engineerCalendar(execution);
     return Date.from(calendar.nextOpening(
         calendar.plusBusinessDays(now, policy.getStatusUpdateWithinBusinessDays(), zone), zone));
   }
@@ -90,7 +90,7 @@ public class FollowUpSchedule {
   public Date promisedUpdateReminder(DelegateExecution execution) {
     Instant now = EngineClock.now();
     ZoneId zone = calendars.engineerZone(execution);
-    BusinessCalendar calendar = calendars.engineerCalendar();
+    BusinessCalendar calendar = calendars.engineerCalendar(execution);
     Instant promised = calendars.promisedUpdate(execution).orElse(now);
     Instant reminder = calendar.nextOpening(
         calendar.minusBusinessDays(promised, policy.getPromisedUpdateLeadBusinessDays(), zone), zone);

@@ -45,7 +45,8 @@ class EmailLayoutTest {
         "Mon-Fri 09:00-17:00 CET",
         ZoneId.of("Europe/Berlin"),
         "Morgan Manager",
-        "morgan@followthrough.example");
+        "morgan@followthrough.example",
+        "DE");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -193,7 +194,8 @@ class EmailLayoutTest {
             "Mon-Fri 09:00-17:00 CET",
             ZoneId.of("UTC"),
             "Pat O'Manager",
-            "pat@followthrough.example");
+            "pat@followthrough.example",
+            null);
 
     String html = EmailLayout.html(BODY, odd, "Acme \"Support\" <Ltd> & Co");
 
