@@ -49,8 +49,14 @@ public class StatusReview {
         Instant promised = zones.promisedUpdate(task).orElse(null);
         if (promised == null) {
           problems.add("nextUpdateAt: say when you will update the customer");
-        } else if (!promised.isAfter(now)) {
-          problems.add("nextUpdateAt: the promised update must be in the future");
+        } else {
+          // the email that makes the promise waits for the customer's business hours (R14)
+          Instant emailGoes = zones.customerCalendar(task).nextOpening(now, zones.customerZone(task));
+          if (!promised.isAfter(emailGoes)) {
+            problems.add("nextUpdateAt: the status email reaches the customer " + (emailGoes.equals(now) ? "now"
+                : "at " + zones.formatForEngineer(task, emailGoes) + ", in their business hours")
+                + "; promise an update after that");
+          }
         }
       }
       zones.customerDate(task, now);

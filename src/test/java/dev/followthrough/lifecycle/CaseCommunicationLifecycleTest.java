@@ -418,6 +418,19 @@ class CaseCommunicationLifecycleTest {
   }
 
   @Test
+  void aPromisedUpdate_mustComeAfterTheEmailThatPromisesIt() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.timePassesUntil(berlin("2026-11-27T19:30"));
+
+    assertThatThrownBy(() -> lifecycle.writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH,
+        Map.of("nextUpdateAt", "2026-11-29T12:00")))
+        .hasMessageContaining("nextUpdateAt").hasMessageContaining("Monday, 30 November 2026 at 09:00");
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_INTERNAL_RESEARCH, Map.of("nextUpdateAt", "2026-12-01T12:00"));
+    assertThat(instance).isWaitingAt(STATUS_IN_BUSINESS_HOURS);
+  }
+
+  @Test
   void firstResponseTarget_warnsTheEngineer_thenFlagsTheTaskAndTellsTheManager() {
     ProcessInstance instance = lifecycle.open(standardCase());
     Task fqr = lifecycle.task(instance, PREPARE_FQR);
