@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case API: open a case, record a customer reply, flag dissatisfaction, see where it stands. */
+/** The case API: open a case, flag dissatisfaction, mark the customer away, see where it stands. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -23,11 +23,9 @@ class CaseController {
   record CustomerAway(@jakarta.validation.constraints.NotNull java.time.LocalDate until) {}
 
   private final SupportCases cases;
-  private final ReplyIntake replies;
 
-  CaseController(SupportCases cases, ReplyIntake replies) {
+  CaseController(SupportCases cases) {
     this.cases = cases;
-    this.replies = replies;
   }
 
   @PostMapping
@@ -40,12 +38,6 @@ class CaseController {
   @GetMapping("/{caseNumber}")
   CaseView view(@PathVariable String caseNumber) {
     return cases.view(caseNumber);
-  }
-
-  @PostMapping("/{caseNumber}/replies")
-  ResponseEntity<Map<String, String>> reply(@PathVariable String caseNumber, @Valid @RequestBody CustomerReply reply) {
-    ReplyIntake.HandledAs handledAs = replies.receive(caseNumber, reply);
-    return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "handledAs", handledAs.name()));
   }
 
   @PostMapping("/{caseNumber}/customer-away")

@@ -3,6 +3,7 @@ package dev.followthrough.mail;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.followthrough.inbound.Mailbox;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,12 @@ class EmbeddedMailServerConfiguration {
         new ServerSetup(server.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(server.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  }
+
+  /** Replies to the support mailbox arrive here; the poller reads them over IMAP. */
+  @Bean
+  Mailbox embeddedMailbox(GreenMail embeddedMailServer, MailProperties properties) {
+    return new Mailbox("127.0.0.1", embeddedMailServer.getImap().getPort(), false, properties.from(), "embedded", "INBOX");
   }
 
   @Bean

@@ -65,6 +65,12 @@ public class OutboxLedger {
         "update ft_outbound_email set status = 'SENT', sent_at = ? where idempotency_key = ?", utc(now), idempotencyKey));
   }
 
+  /** The case an email of ours belongs to, by its Message-ID (for replies that keep our thread). */
+  public Optional<String> caseOf(String messageId) {
+    return jdbc.queryForList("select case_number from ft_outbound_email where message_id = ?", String.class, messageId)
+        .stream().findFirst();
+  }
+
   public Optional<Entry> find(String idempotencyKey) {
     return jdbc.query("select idempotency_key, message_id, in_reply_to, thread_references, status "
             + "from ft_outbound_email where idempotency_key = ?",

@@ -1,0 +1,218 @@
+package dev.followthrough.inbound;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
+
+import dev.followthrough.cases.CaseNotFound;
+import dev.followthrough.cases.CaseRecord;
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.CustomerReply;
+import dev.followthrough.cases.ReplyIntake;
+import dev.followthrough.cases.SupportCases;
+import dev.followthrough.cases.TimelineEvent;
+import dev.followthrough.lifecycle.EngineClock;
+import dev.followthrough.mail.OutboxLedger;
+import dev.followthrough.security.Groups;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every inbound message goes through here, from the mailbox or the REST API (R23): it is stored
+ * first, once per Message-ID, with secrets redacted (R18); then handled in its own transaction:
+ * matched to its case (case number in the subject, or our Message-ID in its thread headers),
+ * classified (a customer reply, an automatic reply, a bounce), and routed. A message that cannot
+ * be handled yet is tried again; one that matches no case becomes a triage task. Nothing is dropped.
+ * Logs name message ids and cases, never senders or bodies.
+ */
+@Service
+public class InboundIntake {
+
+  private static final Logger log = LoggerFactory.getLogger(InboundIntake.class);
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]");
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
+  /** How a message was handled; the REST API answers with it. */
+  public enum HandledAs {
+    ANSWERED_WAITING_STEP, SHOWN_AS_TASK, AFTER_CLOSURE, AUTOMATIC_REPLY, AUTOMATIC_REPLY_CUSTOMER_AWAY, BOUNCE_TASK,
+    TRIAGE_TASK, DUPLICATE
+  }
+
+  private final Inbox inbox;
+  private final CaseRecords records;
+  private final OutboxLedger ledger;
+  private final ReplyIntake replies;
+  private final SupportCases cases;
+  private final TaskService tasks;
+  private final InboundProperties properties;
+  private final TransactionTemplate ownTransaction;
+
+  InboundIntake(Inbox inbox, CaseRecords records, OutboxLedger ledger, ReplyIntake replies, SupportCases cases,
+                TaskService tasks, InboundProperties properties, PlatformTransactionManager transactions) {
+    this.inbox = inbox;
+    this.records = records;
+    this.ledger = ledger;
+    this.replies = replies;
+    this.cases = cases;
+    this.tasks = tasks;
+    this.properties = properties;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** A reply recorded through the API: the case is known; stored and handled at once. */
+  public HandledAs receive(String caseNumber, CustomerReply reply) {
+    CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    InboundMessage message = new InboundMessage("<api." + UUID.randomUUID() + "@followthrough>", reply.from(),
+        reply.subject(), null, null, java.util.Map.of(), "text/plain", reply.body(), EngineClock.now(),
+        theCase.caseNumber());
+    long id = store(message).orElseThrow();
+    return handle(id);
+  }
+
+  /** Stores the message (secrets redacted) in its own transaction; empty when it was stored before. */
+  public Optional<Long> store(InboundMessage message) {
+    SecretRedactor.Redaction redaction = SecretRedactor.redact(message.text());
+    ReplyClassifier.Classification classification = ReplyClassifier.classify(new ReplyClassifier.Message(
+        message.headers(), message.from(), message.subject(), message.text(), message.contentType()),
+        message.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    Optional<Long> id = ownTransaction.execute(status ->
+        inbox.store(message, redaction.text(), redaction.kinds(), classification));
+    if (id.isEmpty()) {
+      log.info("Inbound {} was received before; not handled again", message.messageId());
+    }
+    return id;
+  }
+
+  /** Every stored message not handled yet, oldest first. */
+  public int handlePending() {
+    int handled = 0;
+    for (Long id : inbox.pending(properties.maxAttempts(), 500)) {
+      try {
+        handle(id);
+        handled++;
+      } catch (RuntimeException e) {
+        // recorded in the inbox by handle(); tried again on the next round
+      }
+    }
+    return handled;
+  }
+
+  /** Handles one stored message in its own transaction; a failure is recorded and tried again later. */
+  public HandledAs handle(long id) {
+    try {
+      return ownTransaction.execute(status -> route(inbox.load(id)));
+    } catch (RuntimeException e) {
+      ownTransaction.executeWithoutResult(status -> inbox.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage()));
+      Inbox.Stored stored = inbox.load(id);
+      log.warn("Inbound message {} could not be handled (attempt {}): {}", id, stored.attempts(), e.getClass().getSimpleName());
+      if (stored.attempts() >= properties.maxAttempts()) {
+        ownTransaction.executeWithoutResult(status -> triage(stored, "it could not be handled after "
+            + stored.attempts() + " attempts (" + e.getClass().getSimpleName() + ")"));
+        return HandledAs.TRIAGE_TASK;
+      }
+      throw e;
+    }
+  }
+
+  private HandledAs route(Inbox.Stored message) {
+    Instant now = EngineClock.now();
+    Optional<CaseRecord> theCase = findCase(message);
+    if (theCase.isEmpty()) {
+      return triage(message, "no case matches it");
+    }
+    return done(message, theCase.get().caseNumber(), switch (message.kind()) {
+      case BOUNCE -> bounced(theCase.get(), now);
+      case AUTOMATIC_REPLY -> automaticReply(theCase.get(), message, now);
+      case CUSTOMER_REPLY -> customerReply(theCase.get(), message);
+    });
+  }
+
+  private HandledAs customerReply(CaseRecord theCase, Inbox.Stored message) {
+    ReplyIntake.HandledAs handledAs = replies.receive(theCase.caseNumber(),
+        new CustomerReply(message.sender(), message.subject(), message.body()));
+    if (message.secretsFound() != null) {
+      task("Ask the customer to change a shared credential · " + theCase.caseNumber() + " · " + theCase.customerName(),
+          "The customer's reply contained " + message.secretsFound() + ". It was redacted before it was stored. "
+              + "Ask them to change it, for example:\n\n"
+              + "You included " + message.secretsFound() + " in your last email. To keep your systems safe, please change it now; "
+              + "we never need your credentials to work on the case, and we removed it from our records.",
+          theCase.engineerId(), null, theCase.caseNumber());
+    }
+    return HandledAs.valueOf(handledAs.name());
+  }
+
+  /** R9: not a response; when it names a return date, follow-ups wait until then. */
+  private HandledAs automaticReply(CaseRecord theCase, Inbox.Stored message, Instant now) {
+    records.addEvent(theCase.caseNumber(), now, TimelineEvent.AUTOMATIC_REPLY, "Automatic reply: " + message.classifiedWhy());
+    if (theCase.open() && message.returnDate() != null && !message.returnDate().isBefore(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
+      cases.customerAway(theCase.caseNumber(), message.returnDate());
+      return HandledAs.AUTOMATIC_REPLY_CUSTOMER_AWAY;
+    }
+    return HandledAs.AUTOMATIC_REPLY;
+  }
+
+  private HandledAs bounced(CaseRecord theCase, Instant now) {
+    records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email to the customer bounced");
+    task("Customer email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
+        "An email to the customer could not be delivered. Check the address on the case and reach the customer another way.",
+        theCase.engineerId(), null, theCase.caseNumber());
+    return HandledAs.BOUNCE_TASK;
+  }
+
+  private HandledAs triage(Inbox.Stored message, String why) {
+    task("Triage an inbound email · " + (message.subject() == null ? "(no subject)" : message.subject()),
+        "This email was kept because " + why + ". Find its case, or answer it.\n\n"
+            + (message.body().length() > 3000 ? message.body().substring(0, 3000) + " [...]" : message.body()),
+        null, Groups.ENGINEERS, message.caseNumber());
+    inbox.handled(message.id(), message.caseNumber(), HandledAs.TRIAGE_TASK.name(), EngineClock.now());
+    log.info("Inbound message {} went to triage: {}", message.id(), why);
+    return HandledAs.TRIAGE_TASK;
+  }
+
+  private HandledAs done(Inbox.Stored message, String caseNumber, HandledAs handledAs) {
+    inbox.handled(message.id(), caseNumber, handledAs.name(), EngineClock.now());
+    log.info("Inbound message {} for case {}: {}", message.id(), caseNumber, handledAs);
+    return handledAs;
+  }
+
+  private Optional<CaseRecord> findCase(Inbox.Stored message) {
+    if (message.caseNumber() != null) {
+      return records.find(message.caseNumber());
+    }
+    Stream<String> threadIds = Stream.of(message.inReplyTo(), message.references())
+        .filter(java.util.Objects::nonNull)
+        .flatMap(header -> MESSAGE_ID.matcher(header).results().map(java.util.regex.MatchResult::group));
+    Optional<CaseRecord> byThread = threadIds.map(ledger::caseOf).flatMap(Optional::stream)
+        .map(records::find).flatMap(Optional::stream).findFirst();
+    if (byThread.isPresent() || message.subject() == null) {
+      return byThread;
+    }
+    return TOKEN.matcher(message.subject()).results().map(java.util.regex.MatchResult::group).distinct()
+        .map(records::find).flatMap(Optional::stream).findFirst();
+  }
+
+  private void task(String name, String description, String assignee, String candidateGroup, String caseNumber) {
+    Task task = tasks.newTask();
+    task.setName(name.length() > 250 ? name.substring(0, 250) : name);
+    task.setDescription(description.length() > 3900 ? description.substring(0, 3900) : description);
+    task.setAssignee(assignee);
+    tasks.saveTask(task);
+    if (candidateGroup != null) {
+      tasks.addCandidateGroup(task.getId(), candidateGroup);
+    }
+    if (caseNumber != null) {
+      tasks.setVariable(task.getId(), CASE_NUMBER.name(), caseNumber);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.followthrough.inbound;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A message that came in, from the mailbox or the REST API, as the intake needs it.
+ * {@code caseNumber} is known for REST replies; for email it is found from the subject or the
+ * thread headers.
+ */
+public record InboundMessage(
+    String messageId,
+    String from,
+    String subject,
+    String inReplyTo,
+    String references,
+    Map<String, String> headers,
+    String contentType,
+    String text,
+    Instant receivedAt,
+    String caseNumber) {
+
+  public InboundMessage {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    text = text == null ? "" : text;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.followthrough.inbound;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** {@code ft_inbound_message}: every inbound message, once per Message-ID, until it is handled. */
+@Repository
+public class Inbox {
+
+  public enum Status { RECEIVED, HANDLED }
+
+  public record Stored(long id, String messageId, String sender, String subject, String inReplyTo, String references,
+                       String body, String secretsFound, String caseNumber, Instant receivedAt, int attempts,
+                       ReplyClassifier.Kind kind, String classifiedWhy, java.time.LocalDate returnDate) {}
+
+  private final JdbcTemplate jdbc;
+
+  Inbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores the message with its body already redacted; empty when this Message-ID is stored already. */
+  public Optional<Long> store(InboundMessage message, String redactedBody, List<String> secretsFound,
+                              ReplyClassifier.Classification classification) {
+    if (exists(message.messageId())) {
+      return Optional.empty();
+    }
+    try {
+      jdbc.update("insert into ft_inbound_message (message_id, received_at, sender, subject, in_reply_to, "
+              + "thread_references, body, secrets_found, case_number, classification, classified_why, return_date, "
+              + "status, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0)",
+          message.messageId(), utc(message.receivedAt()), cut(message.from(), 320), cut(message.subject(), 1000),
+          cut(message.inReplyTo(), 300), cut(message.references(), 2000), cut(redactedBody, 100000),
+          secretsFound.isEmpty() ? null : String.join(", ", secretsFound), message.caseNumber(),
+          classification.kind().name(), cut(classification.reason(), 300), classification.returnDate().orElse(null));
+    } catch (DuplicateKeyException e) {
+      return Optional.empty();
+    }
+    return Optional.of(jdbc.queryForObject("select id from ft_inbound_message where message_id = ?", Long.class,
+        message.messageId()));
+  }
+
+  public boolean exists(String messageId) {
+    return jdbc.queryForObject("select count(*) from ft_inbound_message where message_id = ?", Integer.class,
+        messageId) > 0;
+  }
+
+  public Stored load(long id) {
+    return jdbc.queryForObject("select * from ft_inbound_message where id = ?", (rs, row) -> new Stored(
+        rs.getLong("id"), rs.getString("message_id"), rs.getString("sender"), rs.getString("subject"),
+        rs.getString("in_reply_to"), rs.getString("thread_references"), rs.getString("body"),
+        rs.getString("secrets_found"), rs.getString("case_number"),
+        rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"),
+        ReplyClassifier.Kind.valueOf(rs.getString("classification")), rs.getString("classified_why"),
+        rs.getObject("return_date", java.time.LocalDate.class)), id);
+  }
+
+  /** Messages still to handle, oldest first, that have not used up their attempts. */
+  public List<Long> pending(int maxAttempts, int limit) {
+    return jdbc.queryForList("select id from ft_inbound_message where status = 'RECEIVED' and attempts < ? "
+        + "order by received_at, id fetch first " + limit + " rows only", Long.class, maxAttempts);
+  }
+
+  public void handled(long id, String caseNumber, String handledAs, Instant at) {
+    jdbc.update("update ft_inbound_message set status = 'HANDLED', case_number = ?, handled_as = ?, processed_at = ? "
+        + "where id = ?", caseNumber, handledAs, utc(at), id);
+  }
+
+  public void failed(long id, String error) {
+    jdbc.update("update ft_inbound_message set attempts = attempts + 1, last_error = ? where id = ?",
+        cut(error, 1000), id);
+  }
+
+  private static String cut(String value, int length) {
+    return value == null || value.length() <= length ? value : value.substring(0, length);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

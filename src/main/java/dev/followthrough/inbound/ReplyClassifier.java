@@ -1,0 +1,592 @@
+package dev.followthrough.inbound;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what an inbound email is before it may move a case (R9, R23): a customer's reply, an
+ * automatic reply (out of office and friends — not a response) or a bounce (not a successful
+ * contact). Plain Java, no mail library: the caller hands over the headers, the sender, the subject,
+ * the plain text and the content type.
+ *
+ * <h2>Order of the rules</h2>
+ *
+ * <ol>
+ *   <li><b>{@link Kind#BOUNCE}</b> (checked first, because bounces often carry automatic-reply
+ *       headers as well):
+ *       <ul>
+ *         <li>the content type is {@code multipart/report} with {@code report-type=delivery-status}
+ *             (quotes, spaces and case do not matter; when {@code contentType} is null the
+ *             {@code Content-Type} header is used);
+ *         <li>an {@code X-Failed-Recipients} header (Exim, Gmail);
+ *         <li>the sender is {@code MAILER-DAEMON} or {@code postmaster@…};
+ *         <li>the subject <em>starts with</em> a bounce phrase: "Undelivered Mail Returned to
+ *             Sender", "Delivery Status Notification", "Mail delivery failed", "Undeliverable:",
+ *             "Returned mail:", "failure notice", "Delivery has failed", German "Unzustellbar:",
+ *             "Nicht zustellbar", French "Non remis :", "Échec de la remise". Only the start counts,
+ *             so "Re: Case 42: Mail delivery failed for our invoices" is a customer writing about
+ *             their own mail problem.
+ *       </ul>
+ *       A delivery-status notice that only reports a <em>delay</em> (subject "Delivery Status
+ *       Notification (Delay)", "Delayed Mail", "Delivery delayed:", "Warning: could not send
+ *       message…", or a text with {@code Action: delayed} and no {@code Action: failed}) is not a
+ *       bounce — the mail may still arrive — but it is no customer either: it is an
+ *       {@link Kind#AUTOMATIC_REPLY} without a return date. So is a read receipt
+ *       ({@code multipart/report; report-type=disposition-notification}).
+ *   <li><b>{@link Kind#AUTOMATIC_REPLY}</b>, on any one <em>strong</em> signal:
+ *       <ul>
+ *         <li>RFC 3834 {@code Auto-Submitted} present with any value but {@code no};
+ *         <li>{@code X-Autoreply}, {@code X-Autorespond} or {@code X-Autoresponder} present (unless
+ *             {@code no}/{@code false}/{@code 0});
+ *         <li>{@code Precedence: auto_reply};
+ *         <li>the subject <em>starts with</em> out-of-office wording ("Out of Office", "Automatic
+ *             reply", "Autoreply", "Auto-Reply", "Auto:", "I am away", "On vacation", "On leave",
+ *             "Abwesenheitsnotiz", "Automatische Antwort", "Abwesend:", "Nicht im Büro", "Réponse
+ *             automatique", "Absence :", "Absent du bureau"…) or carries it in brackets, like
+ *             "Case 42 [Auto-Reply]";
+ *         <li>the text <em>starts with</em> an out-of-office statement (see the exception below), after a greeting line
+ *             ("Hello,", "Sehr geehrte Damen und Herren,", "Bonjour,"), a "thank you for your
+ *             email/message" preamble and a "please note that"/"however" connector: "I am out of
+ *             the office…", "I'm currently on vacation…", "I am away…", "This is an automatic
+ *             reply", "Ich bin bis zum 07.12.2026 nicht im Büro", "Dies ist eine automatische
+ *             Antwort", "Je suis absent…", "Ceci est une réponse automatique"…
+ *       </ul>
+ *       or on a <em>weak</em> header signal together with out-of-office wording anywhere in the
+ *       subject or in the first 400 characters of the text: {@code Precedence: bulk}, {@code junk}
+ *       or {@code list}, and {@code X-Auto-Response-Suppress} naming {@code OOF} or {@code All}. A
+ *       weak header alone is not enough: some clients set {@code X-Auto-Response-Suppress} on
+ *       ordinary mail, and mailing lists use {@code Precedence: list}.
+ *   <li><b>{@link Kind#CUSTOMER_REPLY}</b>: everything else. A customer who writes "the fix
+ *       worked; I'm going on vacation next week" or "the automatic backup failed again" is a
+ *       customer: wording deeper in the text, or words like "automatic" inside an ordinary
+ *       sentence, never make an automatic reply. Nor does a first sentence that starts like one
+ *       but asks a question or announces a coming absence ("I'm away next week, can we talk
+ *       after?", "I am on leave from tomorrow", "ich bin ab nächster Woche im Urlaub"). The flip
+ *       side: a human whose very first sentence is "I'm on vacation until Monday." reads exactly
+ *       like an out-of-office reply and is treated as one.
+ * </ol>
+ *
+ * <h2>Return date of an out-of-office reply</h2>
+ *
+ * Searched in the subject and in the text before any quoted original ({@code >} lines, "-----Original
+ * Message-----", "On … wrote:", "Am … schrieb", "Le … a écrit", an Outlook {@code From:} block).
+ * Recognised forms:
+ *
+ * <ul>
+ *   <li>{@code yyyy-MM-dd} and {@code yyyy/MM/dd};
+ *   <li>{@code dd.MM.yyyy}, {@code dd.MM.yy} and {@code dd.MM.} (German style, day first);
+ *   <li>{@code a/b/yyyy} or {@code a/b/yy}: day/month/year, unless {@code b} is greater than 12, then
+ *       it can only be the US month/day/year — so {@code 12/07/2026} is 12 July and
+ *       {@code 12/25/2026} is 25 December;
+ *   <li>English "7 December", "7th of December 2026", "Monday 7th Dec", "December 7", "December 7,
+ *       2026", "Dec 1-7" (the end of the range); German "7. Dezember 2026", "7. Dez."; French "7
+ *       décembre 2026", "1er décembre". Weekday names are ignored.
+ * </ul>
+ *
+ * A date without a year is the next such date on or after the day the message was received. Dates
+ * before that day, and dates more than 365 days after it, are ignored; of the rest the latest wins
+ * (so "from 1 December until 7 December" gives 7 December). The named day itself is returned: "out
+ * until 7 December" gives 7 December, not the day after. No date (or a relative one, "back
+ * tomorrow") gives {@link Optional#empty()}; delay notices and read receipts never carry a return
+ * date.
+ *
+ * <p>The {@code reason} names the rule that decided, in a few words (e.g. "Auto-Submitted:
+ * auto-replied", "bounce subject: \"Undeliverable\"", "out-of-office wording at the start of the
+ * text"); it quotes only fixed phrases and header tokens, never addresses, subjects or body text, so
+ * it may be logged.
+ */
+public final class ReplyClassifier {
+
+  /** What an inbound email is. */
+  public enum Kind {
+    CUSTOMER_REPLY,
+    AUTOMATIC_REPLY,
+    BOUNCE
+  }
+
+  /**
+   * One inbound email as the classifier needs it.
+   *
+   * @param headers header names (any case; looked up case-insensitively) to their first value
+   * @param from the From header or envelope sender, may be null
+   * @param subject may be null
+   * @param text the plain text body (HTML is reduced to text), may be null
+   * @param contentType the top-level content type, may be null
+   */
+  public record Message(Map<String, String> headers, String from, String subject, String text, String contentType) {
+    public Message {
+      TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      if (headers != null) {
+        headers.forEach((name, value) -> {
+          if (name != null && value != null) {
+            caseInsensitive.putIfAbsent(name.trim(), value);
+          }
+        });
+      }
+      headers = Collections.unmodifiableMap(caseInsensitive);
+    }
+
+    /** The first value of a header, trimmed; null when absent. */
+    String header(String name) {
+      String value = headers.get(name);
+      return value == null ? null : value.trim();
+    }
+  }
+
+  /**
+   * The verdict.
+   *
+   * @param kind what the message is
+   * @param returnDate for an automatic reply, the day the person says they are back, if named
+   * @param reason a short explanation that is safe to log
+   */
+  public record Classification(Kind kind, Optional<LocalDate> returnDate, String reason) {
+    public Classification {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(returnDate, "returnDate");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  private static final int WEAK_WORDING_WINDOW = 400;
+  private static final int DATE_SEARCH_WINDOW = 3000;
+  private static final int MAX_DAYS_AHEAD = 365;
+
+  // ---------------------------------------------------------------------------------------------
+  // Bounces
+
+  private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+      "^[\\s\\[(]*(undelivered mail returned to sender|undelivered mail|delivery status notification"
+          + "|mail delivery failed|undeliverable|undelivered|returned mail|failure notice|delivery has failed"
+          + "|delivery failure|delivery failed|mail delivery failure|message not delivered|unzustellbar"
+          + "|nicht zustellbar|non remis|échec de la remise|message non remis|non distribuable)(?![\\p{L}])",
+      FLAGS);
+
+  private static final Pattern DELAY_SUBJECT = Pattern.compile(
+      "^[\\s\\[(]*(delivery status notification \\(delay\\)|delayed mail|delivery delayed|warning: could not send message"
+          + "|übermittlung verzögert|zustellung verzögert|remise retardée)",
+      FLAGS);
+
+  private static final Pattern ACTION_DELAYED = Pattern.compile("^\\s*action:\\s*delayed", FLAGS | Pattern.MULTILINE);
+  private static final Pattern ACTION_FAILED = Pattern.compile("^\\s*action:\\s*failed", FLAGS | Pattern.MULTILINE);
+
+  // ---------------------------------------------------------------------------------------------
+  // Out-of-office wording
+
+  /** An out-of-office statement; used at the start of the text (after greeting and preamble). */
+  private static final String OOF_STATEMENT =
+      "(?:(?:this is an? |this message is an? |this e-?mail is an? )?(?:automatic|automated|auto)[ -]?(?:reply|response|responder|answer)(?![\\p{L}])"
+          + "|this is an? automatically generated (?:reply|response|message)"
+          + "|out of (?:the )?office(?![\\p{L}])"
+          + "|(?:i am|i'm|i’m|i will be|i'll be|i’ll be|i shall be)\\s+(?:currently\\s+|now\\s+|presently\\s+)?"
+          + "(?:out of (?:the )?office|away|on (?:vacation|holidays?|leave|annual leave|parental leave|maternity leave"
+          + "|paternity leave|sick leave|pto|a business trip)|absent|out of the country|not in the office|unavailable"
+          + "|travell?ing)(?![\\p{L}])"
+          // German
+          + "|(?:dies ist eine )?automatische (?:antwort|nachricht|abwesenheitsnotiz)"
+          + "|abwesenheitsnotiz"
+          + "|(?:ich bin|ich befinde mich)(?:(?!\\.\\s)[^\\n!?]){0,60}?(?<![\\p{L}])(?:nicht im büro|nicht im hause|im urlaub"
+          + "|abwesend|außer haus|ausser haus|nicht erreichbar|nicht verfügbar)(?![\\p{L}])"
+          // French
+          + "|(?:ceci est une )?réponse automatique"
+          + "|message d'absence"
+          + "|(?:je suis|je serai)\\s+(?:actuellement\\s+)?(?:absente?|en congés?|en vacances|en déplacement|hors du bureau)(?![\\p{L}])"
+          + ")";
+
+  private static final Pattern OOF_AT_START = Pattern.compile("^" + OOF_STATEMENT, FLAGS);
+
+  private static final Pattern OOF_SUBJECT = Pattern.compile(
+      "^[\\s\\[(]*(?:" + OOF_STATEMENT.substring(3, OOF_STATEMENT.length() - 1)
+          + "|auto:|autoreply|auto-response|on (?:vacation|holidays?|leave)(?![\\p{L}])"
+          + "|i am away|i'm away|away from (?:the |my )?(?:office|desk)|vacation reply"
+          + "|abwesend\\s*[:\\-–]|nicht im büro|im urlaub(?![\\p{L}])"
+          + "|absence\\s*[:\\-–]|absente?\\s*[:\\-–]|absente? du bureau)",
+      FLAGS);
+
+  private static final Pattern OOF_BRACKETED = Pattern.compile(
+      "[\\[(]\\s*(?:out of (?:the )?office|auto[ -]?reply|automatic reply|autoresponder|abwesend|abwesenheitsnotiz"
+          + "|automatische antwort|réponse automatique|absence)\\s*[\\])]",
+      FLAGS);
+
+  /** Wording that, together with a weak header, makes an automatic reply wherever it stands. */
+  private static final Pattern OOF_ANYWHERE = Pattern.compile(
+      "(?<![\\p{L}])(?:out of (?:the )?office|automatic reply|auto[ -]?reply|autoresponder|automated response"
+          + "|(?:i am|i'm|i’m)\\s+(?:currently\\s+)?(?:away|on vacation|on leave|on holiday|absent)"
+          + "|abwesenheitsnotiz|automatische antwort|nicht im büro|réponse automatique|message d'absence)(?![\\p{L}])",
+      FLAGS);
+
+  private static final Pattern GREETING = Pattern.compile(
+      "^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening|day)|greetings|guten (?:tag|morgen|abend)|hallo"
+          + "|sehr geehrte[rs]?|liebe[rs]?|servus|moin|grüß gott|bonjour|bonsoir|salut|madame|monsieur|cher|chère)"
+          + "(?![\\p{L}])[^\\n,!:]{0,60}?(?:[,!:]|(?=\\r?\\n)|$)\\s*",
+      FLAGS);
+
+  private static final Pattern THANKS_PREAMBLE = Pattern.compile(
+      "^(?:(?:thank you|thanks|many thanks)(?: very much| a lot)? for (?:your|the) (?:e-?mail|message|mail|note|enquiry|inquiry)"
+          + "|(?:vielen |herzlichen )?dank(?:e)? für ihre (?:nachricht|e-?mail|mail|anfrage)"
+          + "|merci (?:pour|de) votre (?:message|e-?mail|mail|courriel))"
+          + "[^\\n.!,;:]{0,40}?[.!,;:]?\\s*",
+      FLAGS);
+
+  private static final Pattern CONNECTOR = Pattern.compile(
+      "^(?:however|but|unfortunately|please note(?: that)?|note that|leider|jedoch|bitte beachten sie,? dass"
+          + "|cependant|malheureusement|veuillez noter que)[,:]?\\s*",
+      FLAGS);
+
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)|\\R");
+
+  private static final Pattern HEADS_UP = Pattern.compile(
+      "(?<![\\p{L}])(?:next week|later this week|this weekend|in a few days|from tomorrow|starting (?:tomorrow|next)"
+          + "|nächste[nr]? woche|ab morgen|ab übermorgen|la semaine prochaine|à partir de demain|dès demain)(?![\\p{L}])",
+      FLAGS);
+  private static final Pattern UNTIL = Pattern.compile(
+      "(?<![\\p{L}])(?:until|till|back|return|returning|bis|zurück|jusqu|retour)(?![\\p{L}])", FLAGS);
+
+  /** Where the quoted original starts in a reply. */
+  private static final Pattern QUOTE_START = Pattern.compile(
+      "^(?:>|-{2,}\\s*(?:original message|ursprüngliche nachricht|message d'origine|forwarded message)"
+          + "|on .{0,200} wrote:|am .{0,200} schrieb|le .{0,200} a écrit"
+          + "|(?:from|von|de)\\s*:.*\\R(?:sent|gesendet|envoyé)\\s*:)",
+      FLAGS | Pattern.MULTILINE);
+
+  private static final Pattern HTML_BREAK = Pattern.compile("(?i)<\\s*(?:br|/p|/div|/li|/tr|/h\\d)\\b[^>]*>");
+  private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern HTML_SKIPPED = Pattern.compile("(?is)<(style|script|head)\\b.*?</\\1\\s*>");
+
+  private ReplyClassifier() {}
+
+  /**
+   * Classifies one inbound message.
+   *
+   * @param message the message; its parts may be null
+   * @param receivedOn the day it was received, in the case's calendar; anchors year-less dates
+   */
+  public static Classification classify(Message message, LocalDate receivedOn) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(receivedOn, "receivedOn");
+    String subject = message.subject() == null ? "" : message.subject().strip();
+    String text = plainText(message.text(), message.contentType());
+    String contentType = message.contentType() != null ? message.contentType() : message.header("Content-Type");
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).replaceAll("[\\s\"']", "");
+
+    // 1. Delivery-status notifications: a delay is only a notice, a failure is a bounce
+    boolean deliveryReport = type.contains("multipart/report") && type.contains("report-type=delivery-status");
+    if (DELAY_SUBJECT.matcher(subject).find()
+        || (deliveryReport && ACTION_DELAYED.matcher(text).find() && !ACTION_FAILED.matcher(text).find())) {
+      return automatic("delivery delay notice (not a bounce)", Optional.empty());
+    }
+    if (deliveryReport) {
+      return bounce("multipart/report; report-type=delivery-status");
+    }
+    if (message.header("X-Failed-Recipients") != null) {
+      return bounce("X-Failed-Recipients header");
+    }
+    String sender = senderMailbox(message.from());
+    if (sender.equals("mailer-daemon")) {
+      return bounce("sender is MAILER-DAEMON");
+    }
+    if (sender.equals("postmaster")) {
+      return bounce("sender is postmaster");
+    }
+    Matcher bounceSubject = BOUNCE_SUBJECT.matcher(subject);
+    if (bounceSubject.find()) {
+      return bounce("bounce subject: \"" + bounceSubject.group(1) + "\"");
+    }
+    if (type.contains("multipart/report") && type.contains("report-type=disposition-notification")) {
+      return automatic("read receipt (disposition-notification)", Optional.empty());
+    }
+
+    // 2. Automatic replies: strong headers
+    String autoSubmitted = firstToken(message.header("Auto-Submitted"));
+    if (autoSubmitted != null && !autoSubmitted.equals("no")) {
+      return outOfOffice("Auto-Submitted: " + autoSubmitted, subject, text, receivedOn);
+    }
+    for (String name : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder")) {
+      String value = message.header(name);
+      if (value != null && !List.of("no", "false", "0").contains(value.toLowerCase(Locale.ROOT))) {
+        return outOfOffice(name + " header", subject, text, receivedOn);
+      }
+    }
+    String precedence = firstToken(message.header("Precedence"));
+    if ("auto_reply".equals(precedence) || "auto-reply".equals(precedence)) {
+      return outOfOffice("Precedence: auto_reply", subject, text, receivedOn);
+    }
+
+    // 3. Automatic replies: wording where an out-of-office reply puts it
+    Matcher subjectWording = OOF_SUBJECT.matcher(subject);
+    if (subjectWording.find()) {
+      return outOfOffice("out-of-office wording at the start of the subject", subject, text, receivedOn);
+    }
+    Matcher bracketed = OOF_BRACKETED.matcher(subject);
+    if (bracketed.find()) {
+      return outOfOffice("out-of-office wording in brackets in the subject", subject, text, receivedOn);
+    }
+    if (startsWithOutOfOffice(text)) {
+      return outOfOffice("out-of-office wording at the start of the text", subject, text, receivedOn);
+    }
+
+    // 4. Weak headers count only together with out-of-office wording
+    String weak = null;
+    if (precedence != null && List.of("bulk", "junk", "list").contains(precedence)) {
+      weak = "Precedence: " + precedence;
+    } else {
+      String suppress = message.header("X-Auto-Response-Suppress");
+      if (suppress != null && Pattern.compile("(?i)\\b(oof|all)\\b").matcher(suppress).find()) {
+        weak = "X-Auto-Response-Suppress: " + (suppress.toLowerCase(Locale.ROOT).matches(".*\\ball\\b.*") ? "All" : "OOF");
+      }
+    }
+    if (weak != null) {
+      String own = beforeQuote(text);
+      String window = subject + "\n" + own.substring(0, Math.min(WEAK_WORDING_WINDOW, own.length()));
+      if (OOF_ANYWHERE.matcher(window).find()) {
+        return outOfOffice(weak + " with out-of-office wording", subject, text, receivedOn);
+      }
+    }
+    return new Classification(Kind.CUSTOMER_REPLY, Optional.empty(),
+        weak == null ? "no bounce or automatic-reply signal" : weak + " alone is not an automatic reply");
+  }
+
+  private static Classification bounce(String reason) {
+    return new Classification(Kind.BOUNCE, Optional.empty(), reason);
+  }
+
+  private static Classification automatic(String reason, Optional<LocalDate> returnDate) {
+    return new Classification(Kind.AUTOMATIC_REPLY, returnDate, reason);
+  }
+
+  private static Classification outOfOffice(String reason, String subject, String text, LocalDate receivedOn) {
+    return automatic(reason, returnDate(subject + "\n" + beforeQuote(text), receivedOn));
+  }
+
+  /** Whether the text starts with an out-of-office statement (after greeting, thanks and connector). */
+  private static boolean startsWithOutOfOffice(String text) {
+    String rest = beforeQuote(text).strip();
+    for (int step = 0; step < 4 && !rest.isEmpty(); step++) {
+      if (OOF_AT_START.matcher(rest).find()) {
+        return !humanHeadsUp(firstSentence(rest));
+      }
+      String stripped = strip(rest, GREETING);
+      stripped = strip(stripped, THANKS_PREAMBLE);
+      stripped = strip(stripped, CONNECTOR);
+      if (stripped.equals(rest)) {
+        return false;
+      }
+      rest = stripped;
+    }
+    return false;
+  }
+
+  /**
+   * "I'm away next week, can we talk after?" starts like an out-of-office reply but is a person
+   * announcing an absence or asking something: a question, or a near-future word ("next week",
+   * "from tomorrow", "ab morgen") that is not a return ("until next week"), in the first sentence
+   * means a human wrote it.
+   */
+  private static boolean humanHeadsUp(String sentence) {
+    return sentence.contains("?") || (HEADS_UP.matcher(sentence).find() && !UNTIL.matcher(sentence).find());
+  }
+
+  private static String firstSentence(String text) {
+    Matcher end = SENTENCE_END.matcher(text);
+    return end.find() ? text.substring(0, end.end()) : text;
+  }
+
+  private static String strip(String text, Pattern prefix) {
+    Matcher matcher = prefix.matcher(text);
+    return matcher.find() ? text.substring(matcher.end()).strip() : text;
+  }
+
+  /** The text before the quoted original, at most {@value #DATE_SEARCH_WINDOW} characters. */
+  private static String beforeQuote(String text) {
+    Matcher quote = QUOTE_START.matcher(text);
+    String own = quote.find() ? text.substring(0, quote.start()) : text;
+    return own.length() > DATE_SEARCH_WINDOW ? own.substring(0, DATE_SEARCH_WINDOW) : own;
+  }
+
+  private static String plainText(String text, String contentType) {
+    if (text == null) {
+      return "";
+    }
+    boolean html = (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/html"))
+        || text.stripLeading().startsWith("<");
+    if (!html) {
+      return text;
+    }
+    String plain = HTML_SKIPPED.matcher(text).replaceAll(" ");
+    plain = HTML_BREAK.matcher(plain).replaceAll("\n");
+    plain = HTML_TAG.matcher(plain).replaceAll("");
+    return plain.replace("&nbsp;", " ").replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<")
+        .replace("&gt;", ">").replace("&amp;", "&");
+  }
+
+  /** The local part of the sender's address, lower case ("mailer-daemon"), or "" when unknown. */
+  private static String senderMailbox(String from) {
+    if (from == null) {
+      return "";
+    }
+    String address = from.strip();
+    int open = address.lastIndexOf('<');
+    int close = address.lastIndexOf('>');
+    if (open >= 0 && close > open) {
+      address = address.substring(open + 1, close);
+    }
+    int at = address.indexOf('@');
+    String local = (at >= 0 ? address.substring(0, at) : address).strip().toLowerCase(Locale.ROOT);
+    return local;
+  }
+
+  /** The first token of a header value, lower case ("auto-replied" of "auto-replied; owner=x"), or null. */
+  private static String firstToken(String value) {
+    if (value == null) {
+      return null;
+    }
+    Matcher token = Pattern.compile("^\\s*([A-Za-z0-9_-]{1,40})").matcher(value);
+    return token.find() ? token.group(1).toLowerCase(Locale.ROOT) : value.isBlank() ? null : "other";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Return dates
+
+  private static final Map<String, Integer> MONTHS = new HashMap<>();
+
+  static {
+    month(1, "january", "jan", "januar", "jänner", "janvier", "janv");
+    month(2, "february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr");
+    month(3, "march", "mar", "märz", "maerz", "mrz", "mars");
+    month(4, "april", "apr", "avril", "avr");
+    month(5, "may", "mai");
+    month(6, "june", "jun", "juni", "juin");
+    month(7, "july", "jul", "juli", "juillet", "juil");
+    month(8, "august", "aug", "août", "aout");
+    month(9, "september", "sep", "sept", "septembre");
+    month(10, "october", "oct", "oktober", "okt", "octobre");
+    month(11, "november", "nov", "novembre");
+    month(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc");
+  }
+
+  private static void month(int number, String... names) {
+    for (String name : names) {
+      MONTHS.put(name, number);
+    }
+  }
+
+  private static final String MONTH = "(" + MONTHS.keySet().stream()
+      .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+      .map(Pattern::quote)
+      .reduce((a, b) -> a + "|" + b)
+      .orElseThrow() + ")\\.?";
+
+  private static final String ORDINAL = "(?:st|nd|rd|th|er|\\.)?";
+  private static final String YEAR = "(?:,?\\s+(\\d{4})(?!\\d))?";
+
+  /** 7 December [2026], 7th of Dec, 7. Dezember 2026, 1er décembre. */
+  private static final Pattern DAY_MONTH = Pattern.compile(
+      "(?<![\\p{L}\\d])(\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH + "(?![\\p{L}])" + YEAR, FLAGS);
+  /** December 7[, 2026], Dec 7th, Dec 1-7. */
+  private static final Pattern MONTH_DAY = Pattern.compile(
+      "(?<![\\p{L}])" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2})(?:st|nd|rd|th)?)?(?![\\d\\p{L}])"
+          + YEAR, FLAGS);
+  private static final Pattern ISO = Pattern.compile("(?<![\\d/-])(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?![\\d/-])");
+  private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})?(?![\\d])");
+  private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])");
+
+  private record Found(int start, int end, LocalDate date) {}
+
+  /** The latest plausible return date named in the text, see the class comment. */
+  static Optional<LocalDate> returnDate(String text, LocalDate receivedOn) {
+    List<Found> found = new ArrayList<>();
+    Matcher m = ISO.matcher(text);
+    while (m.find()) {
+      add(found, m, date(m.group(1), m.group(2), m.group(3), receivedOn));
+    }
+    m = DOTTED.matcher(text);
+    while (m.find()) {
+      add(found, m, date(m.group(3), m.group(2), m.group(1), receivedOn));
+    }
+    m = SLASHED.matcher(text);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      // day/month/year, unless the month position cannot be a month (then it is US month/day/year)
+      boolean us = b > 12 && a <= 12;
+      add(found, m, us ? date(m.group(3), m.group(1), m.group(2), receivedOn) : date(m.group(3), m.group(2), m.group(1), receivedOn));
+    }
+    m = DAY_MONTH.matcher(text);
+    while (m.find()) {
+      add(found, m, date(m.group(3), String.valueOf(monthNumber(m.group(2))), m.group(1), receivedOn));
+    }
+    m = MONTH_DAY.matcher(text);
+    while (m.find()) {
+      String day = m.group(3) != null ? m.group(3) : m.group(2);
+      add(found, m, date(m.group(4), String.valueOf(monthNumber(m.group(1))), day, receivedOn));
+    }
+    found.sort(Comparator.comparingInt(Found::start).thenComparing(f -> -(f.end() - f.start())));
+    LocalDate latest = null;
+    int coveredUntil = -1;
+    LocalDate limit = receivedOn.plusDays(MAX_DAYS_AHEAD);
+    for (Found f : found) {
+      if (f.start() < coveredUntil) {
+        continue; // overlaps a date already read
+      }
+      coveredUntil = f.end();
+      LocalDate date = f.date();
+      if (date == null || date.isBefore(receivedOn) || date.isAfter(limit)) {
+        continue;
+      }
+      if (latest == null || date.isAfter(latest)) {
+        latest = date;
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  private static void add(List<Found> found, Matcher m, LocalDate date) {
+    found.add(new Found(m.start(), m.end(), date));
+  }
+
+  private static int monthNumber(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (key.endsWith(".")) {
+      key = key.substring(0, key.length() - 1);
+    }
+    return MONTHS.getOrDefault(key, 0);
+  }
+
+  /** The date, or null when impossible; a missing year is the next occurrence on or after receivedOn. */
+  private static LocalDate date(String year, String month, String day, LocalDate receivedOn) {
+    try {
+      int m = Integer.parseInt(month);
+      int d = Integer.parseInt(day);
+      if (year != null) {
+        int y = Integer.parseInt(year);
+        return LocalDate.of(y < 100 ? 2000 + y : y, m, d);
+      }
+      for (int y = receivedOn.getYear(); y <= receivedOn.getYear() + 4; y++) {
+        try {
+          LocalDate candidate = LocalDate.of(y, m, d);
+          if (!candidate.isBefore(receivedOn)) {
+            return candidate;
+          }
+        } catch (DateTimeException leapDayInAnotherYear) {
+          // 29 February: try the next year
+        }
+      }
+      return null;
+    } catch (DateTimeException | NumberFormatException impossible) {
+      return null;
+    }
+  }
+}
