@@ -111,7 +111,7 @@ public class InboundIntake {
   /** Handles one stored message in its own transaction; a failure is recorded and tried again later. */
   public HandledAs handle(long id) {
     try {
-      return ownTransaction.execute(status -> route(inbox.load(id)));
+      return ownTransaction.execute(status -> inbox.lockUnhandled(id) ? route(inbox.load(id)) : HandledAs.DUPLICATE);
     } catch (RuntimeException e) {
       ownTransaction.executeWithoutResult(status -> inbox.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage()));
       Inbox.Stored stored = inbox.load(id);

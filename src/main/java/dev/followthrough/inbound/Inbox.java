@@ -46,6 +46,15 @@ public class Inbox {
         message.messageId()));
   }
 
+  /**
+   * Locks the message for this transaction and says whether it still needs handling: two nodes
+   * (or threads) handling the same message wait for each other, and the second finds it done.
+   */
+  public boolean lockUnhandled(long id) {
+    return "RECEIVED".equals(jdbc.queryForObject("select status from ft_inbound_message where id = ? for update",
+        String.class, id));
+  }
+
   public boolean exists(String messageId) {
     return jdbc.queryForObject("select count(*) from ft_inbound_message where message_id = ?", Integer.class,
         messageId) > 0;

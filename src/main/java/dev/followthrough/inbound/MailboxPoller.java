@@ -42,8 +42,12 @@ public class MailboxPoller {
     this.intake = intake;
   }
 
-  /** Reads what is new, stores it, then handles every message not handled yet; returns how many were new. */
-  public synchronized int pollOnce() {
+  /**
+   * Reads what is new, stores it, then handles every message not handled yet; returns how many were
+   * read. Several nodes may poll the same mailbox: the inbox keeps each Message-ID once, and each
+   * message is handled under a row lock.
+   */
+  public int pollOnce() {
     int fresh = 0;
     if (!mailbox.configured()) {
       return 0;
@@ -57,7 +61,8 @@ public class MailboxPoller {
       folder.open(Folder.READ_WRITE);
       try {
         for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-          intake.store(toInbound((MimeMessage) message));
+          // one fetch of the whole message, then parsed here: no round trip per header
+          intake.store(toInbound(new MimeMessage((MimeMessage) message)));
           message.setFlag(Flags.Flag.SEEN, true);
           fresh++;
         }

@@ -33,11 +33,11 @@ import java.util.regex.Pattern;
  *         <li>an {@code X-Failed-Recipients} header (Exim, Gmail);
  *         <li>the sender is {@code MAILER-DAEMON} or {@code postmaster@…};
  *         <li>the subject <em>starts with</em> a bounce phrase: "Undelivered Mail Returned to
- *             Sender", "Delivery Status Notification", "Mail delivery failed", "Undeliverable:",
- *             "Returned mail:", "failure notice", "Delivery has failed", German "Unzustellbar:",
- *             "Nicht zustellbar", French "Non remis :", "Échec de la remise". Only the start counts,
- *             so "Re: Case 42: Mail delivery failed for our invoices" is a customer writing about
- *             their own mail problem.
+ *             Sender", "Delivery Status Notification", "Mail delivery failed", "Returned mail",
+ *             "failure notice", "Delivery has failed", "Nicht zustellbar", "Échec de la remise", or
+ *             with "Undeliverable:", "Delivery failure:", "Unzustellbar:", "Non remis :" (these only
+ *             with their colon). Only the start counts, so "Re: Case 42: Mail delivery failed for our
+ *             invoices" is a customer writing about their own mail problem.
  *       </ul>
  *       A delivery-status notice that only reports a <em>delay</em> (subject "Delivery Status
  *       Notification (Delay)", "Delayed Mail", "Delivery delayed:", "Warning: could not send
@@ -170,9 +170,10 @@ public final class ReplyClassifier {
 
   private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
       "^[\\s\\[(]*(undelivered mail returned to sender|undelivered mail|delivery status notification"
-          + "|mail delivery failed|undeliverable|undelivered|returned mail|failure notice|delivery has failed"
-          + "|delivery failure|delivery failed|mail delivery failure|message not delivered|unzustellbar"
-          + "|nicht zustellbar|non remis|échec de la remise|message non remis|non distribuable)(?![\\p{L}])",
+          + "|mail delivery failed|returned mail|failure notice|delivery has failed|mail delivery failure"
+          + "|message not delivered|nicht zustellbar|échec de la remise|message non remis|non distribuable"
+          // the shorter words only as a prefix with a colon, the way mail servers write them
+          + "|(?:undeliverable|undelivered|delivery failure|delivery failed|unzustellbar|non remis)(?=\\s*:))(?![\\p{L}])",
       FLAGS);
 
   private static final Pattern DELAY_SUBJECT = Pattern.compile(
@@ -262,6 +263,10 @@ public final class ReplyClassifier {
           + "|(?:from|von|de)\\s*:.*\\R(?:sent|gesendet|envoyé)\\s*:)",
       FLAGS | Pattern.MULTILINE);
 
+  private static final Pattern HEADER_TOKEN = Pattern.compile("^\\s*([A-Za-z0-9_-]{1,40})");
+  private static final Pattern SUPPRESS_ALL = Pattern.compile("(?i)(?<![a-z])all(?![a-z])");
+  private static final Pattern SUPPRESS_OOF = Pattern.compile("(?i)(?<![a-z])oof(?![a-z])");
+
   private static final Pattern HTML_BREAK = Pattern.compile("(?i)<\\s*(?:br|/p|/div|/li|/tr|/h\\d)\\b[^>]*>");
   private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
   private static final Pattern HTML_SKIPPED = Pattern.compile("(?is)<(style|script|head)\\b.*?</\\1\\s*>");
@@ -344,8 +349,10 @@ public final class ReplyClassifier {
       weak = "Precedence: " + precedence;
     } else {
       String suppress = message.header("X-Auto-Response-Suppress");
-      if (suppress != null && Pattern.compile("(?i)\\b(oof|all)\\b").matcher(suppress).find()) {
-        weak = "X-Auto-Response-Suppress: " + (suppress.toLowerCase(Locale.ROOT).matches(".*\\ball\\b.*") ? "All" : "OOF");
+      if (suppress != null && SUPPRESS_ALL.matcher(suppress).find()) {
+        weak = "X-Auto-Response-Suppress: All";
+      } else if (suppress != null && SUPPRESS_OOF.matcher(suppress).find()) {
+        weak = "X-Auto-Response-Suppress: OOF";
       }
     }
     if (weak != null) {
@@ -453,7 +460,7 @@ public final class ReplyClassifier {
     if (value == null) {
       return null;
     }
-    Matcher token = Pattern.compile("^\\s*([A-Za-z0-9_-]{1,40})").matcher(value);
+    Matcher token = HEADER_TOKEN.matcher(value);
     return token.find() ? token.group(1).toLowerCase(Locale.ROOT) : value.isBlank() ? null : "other";
   }
 

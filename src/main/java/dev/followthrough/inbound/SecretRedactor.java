@@ -111,7 +111,7 @@ public final class SecretRedactor {
       "short", "long", "ja", "nein", "oui", "non", "le", "la", "der", "die", "das", "ist", "est", "leer", "vide");
 
   /** Word characters that may not touch a label on the left (so "/etc/passwd" is no label). */
-  private static final String LABEL_START = "(?<![A-Za-z0-9/\\\\])(?:[A-Za-z0-9]+[_.-])*";
+  private static final String LABEL_START = "(?<![A-Za-z0-9/\\\\])(?:[A-Za-z0-9]{1,40}[_.-]){0,8}";
   private static final String LABEL_END = "(?![A-Za-z0-9_])[\"']?";
   private static final String PASSWORD_LABEL =
       "(?:password|passwd|passphrase|passcode|passwort|kennwort|mot de passe|pgpassword|pwd|pass)";
@@ -125,7 +125,8 @@ public final class SecretRedactor {
   private static final String VALUE_TO_SPACE = "(\"[^\"\\r\\n]*\"|'[^'\\r\\n]*'|[^\\s\"']\\S*)";
   /** After "=": a value ends at white space, or at a ";" or "&" that starts the next "key=". */
   private static final String VALUE_TO_SEPARATOR =
-      "(\"[^\"\\r\\n]*\"|'[^'\\r\\n]*'|\\{[^}\\r\\n]*}|(?:[^\\s;&\"'<>]|[;&](?![A-Za-z][\\w .-]*=))+)";
+      "(\"[^\"\\r\\n]*\"|'[^'\\r\\n]*'|\\{[^}\\r\\n]*}"
+          + "|[^\\s;&\"'<>]*(?:[;&](?![A-Za-z][\\w .-]{0,80}=)[^\\s;&\"'<>]*){0,20}[^\\s;&\"'<>])";
   private static final String PROSE_VERB =
       "(?:\\s+for\\s+[\\w@.'-]+(?:\\s+[\\w@.'-]+){0,2}?)?\\s+(?:is|was|ist|lautet|est)\\s+(?:(?:now|still|currently|jetzt|nun|maintenant)\\s+)?";
 
@@ -138,10 +139,11 @@ public final class SecretRedactor {
     rule("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----",
         0, 0, "private key", any());
     rule("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:(?:\\r?\\n[ \\t]*)?\\r?\\n[ \\t]*"
-            + "(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{2,}={1,2}|Proc-Type:[^\\r\\n]*|DEK-Info:[^\\r\\n]*|Comment:[^\\r\\n]*))*",
+            + "(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{2,}={1,2}|Proc-Type:[^\\r\\n]*|DEK-Info:[^\\r\\n]*|Comment:[^\\r\\n]*)){0,400}",
         0, 0, "private key", any());
     rule("https://hooks\\.slack\\.com/((?:services|workflows|triggers)/[A-Za-z0-9/_-]{8,})", 0, 1, "Slack webhook", any());
-    rule("\\b[a-z][a-z0-9+.-]*://[^\\s:/?#@\\[\\]\"'<>]+:([^\\s/?#\"'<>]+)@", I, 1, "connection string password", credential());
+    rule("\\b[a-z][a-z0-9+.-]{0,30}://[^\\s:/?#@\\[\\]\"'<>]{1,256}:([^\\s/?#\"'<>]{1,256})@", I, 1, "connection string password",
+        credential());
     rule("jdbc:oracle:[a-z0-9]+:@?[^\\s/@:;]+/([^\\s@;\"']+)@", I, 1, "connection string password", credential());
     rule("(?<=[;?&])\\s*(?:password|passwd|pwd|pass)\\s*=\\s*" + VALUE_TO_SEPARATOR, I, 1, "connection string password", credential());
     rule("\\bAccountKey\\s*=\\s*([^;\\s\"'<>]+)", I, 1, "storage account key", value());
@@ -175,7 +177,7 @@ public final class SecretRedactor {
     rule("(?i:identified\\s+by)\\s+(?:PASSWORD\\s+)?('[^'\\r\\n]+'|\"[^\"\\r\\n]+\")", 0, 1, "password", value());
     rule("\\bIDENTIFIED\\s+BY\\s+(?!PASSWORD\\b|VALUES\\b)([^\\s;'\"]+)", 0, 1, "password", value());
     RULES.add(new Rule(Pattern.compile(
-        "<((?:[A-Za-z0-9]+[_.:-])*(?:" + PASSWORD_LABEL.substring(3, PASSWORD_LABEL.length() - 1) + "|"
+        "<((?:[A-Za-z0-9]{1,40}[_.:-]){0,8}(?:" + PASSWORD_LABEL.substring(3, PASSWORD_LABEL.length() - 1) + "|"
             + SECRET_LABEL.substring(1, SECRET_LABEL.length() - 1) + "))>\\s*([^<\\s][^<]*?)\\s*</\\1>", I),
         2, m -> labelKind(m.group(1)), value()));
     rule(LABEL_START + PASSWORD_LABEL + LABEL_END + EQUALS + VALUE_TO_SEPARATOR, I, 1, "password", value());

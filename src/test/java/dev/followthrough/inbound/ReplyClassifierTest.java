@@ -145,6 +145,9 @@ class ReplyClassifierTest {
             customer("Guten Tag,\n\ndas Update hat funktioniert. Ab Montag bin ich im Urlaub, bitte schließen Sie den Fall.")),
         row("French reply with absence later", CUSTOMER_REPLY,
             customer("Bonjour,\n\nle correctif fonctionne. Je serai en congés la semaine prochaine.")),
+        row("a new mail about undeliverable parcels", CUSTOMER_REPLY,
+            mail().from(CUSTOMER).subject("Undeliverable parcels stuck in the export queue").text("See case 2611270000126.")),
+        row("Lotus-style delivery failure", BOUNCE, mail().from("relay@mx.example").subject("DELIVERY FAILURE: User alex not listed")),
         row("postmaster in the display name only is a person", CUSTOMER_REPLY,
             mail().from("Pat Postmaster <pat@customer.example>").subject(REPLY_SUBJECT).text("Works now.")),
         row("read receipt is not a response", AUTOMATIC_REPLY,
@@ -277,6 +280,12 @@ class ReplyClassifierTest {
         mail().subject("Delivery Status Notification (Delay)").text("We will keep trying until 2026-12-02.").build(), RECEIVED);
     assertThat(delay.kind()).isEqualTo(AUTOMATIC_REPLY);
     assertThat(delay.returnDate()).isEmpty();
+
+    Classification receipt = ReplyClassifier.classify(
+        mail().contentType("multipart/report; report-type=disposition-notification").subject("Read: Case 1")
+            .text("Your message was read on 2026-12-01.").build(), RECEIVED);
+    assertThat(receipt.kind()).isEqualTo(AUTOMATIC_REPLY);
+    assertThat(receipt.returnDate()).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------

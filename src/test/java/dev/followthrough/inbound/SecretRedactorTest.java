@@ -1,8 +1,10 @@
 package dev.followthrough.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.followthrough.inbound.SecretRedactor.Redaction;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -208,6 +210,18 @@ class SecretRedactorTest {
         + "export.api-token=[redacted API key]\n\n"
         + "I reset the password yesterday, the token expired again though.\n\nBest,\nAlex");
     assertThat(redaction.kinds()).containsExactly("connection string password", "API key");
+  }
+
+  @ParameterizedTest(name = "a long run of [{0}] neither overflows the stack nor takes long")
+  @MethodSource("pathologicalRuns")
+  void copesWithLongPathologicalText(String unit) {
+    String text = unit.repeat(50_000);
+    Redaction redaction = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> SecretRedactor.redact(text));
+    assertThat(redaction.text()).isEqualTo(text);
+  }
+
+  static Stream<String> pathologicalRuns() {
+    return Stream.of("a.", "a-", "a_", "a;", "a&", "a=", "a:", "a/", "a@", "1.", "eyJ.", "x://");
   }
 
   @Test
