@@ -71,6 +71,11 @@ public class CaseRecords {
     jdbc.update("update ft_case set dissatisfied = true where case_number = ?", caseNumber);
   }
 
+  public void recordReopened(String caseNumber, String processInstanceId, Instant at) {
+    jdbc.update("update ft_case set status = 'OPEN', process_instance_id = ?, reopened_count = reopened_count + 1, "
+        + "last_reopened_at = ?, strikes_reached = 0 where case_number = ?", processInstanceId, utc(at), caseNumber);
+  }
+
   public void recordClosure(String caseNumber, ClosureReason reason, Instant at) {
     jdbc.update("update ft_case set status = 'CLOSED', closure_reason = ?, closed_at = ? where case_number = ?",
         reason.name(), utc(at), caseNumber);

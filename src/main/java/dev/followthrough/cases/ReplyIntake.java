@@ -6,11 +6,14 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_TE
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACHED;
 
+import dev.followthrough.lifecycle.CaseCommunicationProcess;
 import dev.followthrough.lifecycle.CaseCommunicationProcess.Messages;
+import dev.followthrough.lifecycle.LifecyclePolicy;
 import dev.followthrough.lifecycle.EngineClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Where every customer reply comes in (R23). In one transaction: the reply is stored, the case's
  * last successful contact moves (R13) and the strikes reset (R7), and the process hears about it:
  * the step waiting for an answer moves on; when no step waits, the engineer gets the reply as a
- * task; for a closed case, as a standalone task. A reply is never dropped.
+ * task; a case closed recently is reopened; for one closed long ago, the engineer gets a task.
+ * A reply is never dropped.
  */
 @Service
 public class ReplyIntake {
@@ -34,7 +38,9 @@ public class ReplyIntake {
     ANSWERED_WAITING_STEP,
     /** No step waited: the engineer got a task with the reply. */
     SHOWN_AS_TASK,
-    /** The case was closed: the engineer got a standalone task with the reply. */
+    /** The case was closed recently: it is open again, at the status email, with the reply. */
+    REOPENED,
+    /** The case was closed long ago: the engineer got a standalone task with the reply. */
     AFTER_CLOSURE
   }
 
@@ -42,25 +48,31 @@ public class ReplyIntake {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final JdbcTemplate jdbc;
+  private final HistoryService history;
+  private final LifecyclePolicy policy;
 
-  ReplyIntake(CaseRecords records, RuntimeService runtime, TaskService tasks, JdbcTemplate jdbc) {
+  ReplyIntake(CaseRecords records, RuntimeService runtime, TaskService tasks, JdbcTemplate jdbc, HistoryService history,
+              LifecyclePolicy policy) {
     this.records = records;
     this.runtime = runtime;
     this.tasks = tasks;
     this.jdbc = jdbc;
+    this.history = history;
+    this.policy = policy;
   }
 
   @Transactional
   public HandledAs receive(String caseNumber, CustomerReply reply) {
     CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
     Instant now = EngineClock.now();
-    HandledAs handledAs = theCase.open() ? tellTheProcess(caseNumber, reply, now) : keepForClosedCase(theCase, reply);
+    HandledAs handledAs = theCase.open() ? tellTheProcess(caseNumber, reply, now)
+        : closedRecently(theCase, now) ? reopen(theCase, reply, now) : keepForClosedCase(theCase, reply);
     jdbc.update("insert into ft_customer_reply (case_number, received_at, sender, subject, body, handled_as) "
             + "values (?, ?, ?, ?, ?, ?)",
         caseNumber, now.atOffset(ZoneOffset.UTC), reply.from(), reply.subject(), reply.body(), handledAs.name());
     records.addEvent(caseNumber, now, TimelineEvent.REPLY_RECEIVED, "Customer replied"
         + (reply.subject() == null ? "" : ": " + reply.subject()));
-    if (theCase.open()) {
+    if (theCase.open() || handledAs == HandledAs.REOPENED) {
       records.recordSuccessfulContact(caseNumber, now);
       if (theCase.strikesReached() > 0) {
         records.recordStrikes(caseNumber, 0);
@@ -90,6 +102,35 @@ public class ReplyIntake {
         .setVariables(variables)
         .correlateWithResult();
     return aStepWaits ? HandledAs.ANSWERED_WAITING_STEP : HandledAs.SHOWN_AS_TASK;
+  }
+
+  private boolean closedRecently(CaseRecord theCase, Instant now) {
+    return theCase.closedAt() != null
+        && !theCase.closedAt().plus(java.time.Duration.ofDays(policy.getReopenWithinDays())).isBefore(now);
+  }
+
+  /**
+   * The case comes back to the engineer's "status and next steps", with everything it knew; the
+   * reopen is recorded on the case and its timeline for the metrics.
+   */
+  private HandledAs reopen(CaseRecord theCase, CustomerReply reply, Instant now) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceId(theCase.processInstanceId()).list().stream()
+        .filter(variable -> variable.getActivityInstanceId() == null
+            || variable.getActivityInstanceId().equals(theCase.processInstanceId()))
+        .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+    variables.put(LAST_REPLY_TEXT.name(), reply.body());
+    variables.put(LAST_REPLY_AT.name(), LAST_REPLY_AT.toStored(now));
+    variables.put(LAST_SUCCESSFUL_CONTACT_AT.name(), LAST_SUCCESSFUL_CONTACT_AT.toStored(now));
+    variables.put(STRIKES_REACHED.name(), 0);
+    ProcessInstance reopened = runtime.createProcessInstanceByKey(CaseCommunicationProcess.PROCESS_KEY)
+        .businessKey(theCase.caseNumber())
+        .setVariables(variables)
+        .startBeforeActivity(CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE)
+        .execute();
+    records.recordReopened(theCase.caseNumber(), reopened.getId(), now);
+    records.addEvent(theCase.caseNumber(), now, TimelineEvent.CASE_REOPENED, "Reopened by the customer's reply");
+    return HandledAs.REOPENED;
   }
 
   private HandledAs keepForClosedCase(CaseRecord theCase, CustomerReply reply) {

@@ -56,6 +56,18 @@ public class LifecyclePolicy {
   @Min(0) @Max(10)
   private int solutionFollowUps = 3;
 
+  /** R23: a customer reply within N calendar days after closing reopens the case; later, the engineer decides. */
+  @Min(0) @Max(365)
+  private int reopenWithinDays = 14;
+
+  public int getReopenWithinDays() {
+    return reopenWithinDays;
+  }
+
+  public void setReopenWithinDays(int value) {
+    this.reopenWithinDays = value;
+  }
+
   /** R3/R4: a status email is due within N business days, unless an update was promised for later. */
   @Min(1) @Max(10)
   private int statusUpdateWithinBusinessDays = 1;

@@ -344,11 +344,38 @@ class CaseCommunicationLifecycleTest {
     assertThat(records.find(instance.getBusinessKey()).orElseThrow().closureReason())
         .isEqualTo(dev.followthrough.cases.ClosureReason.RESOLVED_BY_CUSTOMER);
 
+    lifecycle.timePassesUntil(berlin("2026-12-21T10:00"));
     assertThat(lifecycle.customerReplies(instance, "One more question about the proxy."))
-        .as("a reply after closing is kept and shown to the engineer")
+        .as("a reply long after closing is kept and shown to the engineer")
         .isEqualTo(dev.followthrough.cases.ReplyIntake.HandledAs.AFTER_CLOSURE);
     assertThat(engine.getTaskService().createTaskQuery().taskAssignee("engineer")
         .taskNameLike("Reply after closing · " + instance.getBusinessKey() + "%").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aReplySoonAfterClosing_reopensTheCaseAtTheStatusEmail() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of());
+    lifecycle.customerReplies(instance, "Works, please close.");
+    lifecycle.answer(instance, CustomerAnswer.CONFIRMED, "Dana Whitfield");
+    lifecycle.writeLastQualityResponse(instance);
+    assertThat(instance).isEnded();
+
+    lifecycle.timePassesUntil(berlin("2026-11-30T11:00"));
+    assertThat(lifecycle.customerReplies(instance, "It broke again last night."))
+        .isEqualTo(dev.followthrough.cases.ReplyIntake.HandledAs.REOPENED);
+    ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+    assertThat(reopened).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(lifecycle.variables(lifecycle.task(reopened, PREPARE_STATUS_UPDATE)))
+        .containsEntry("lastReplyText", "It broke again last night.").containsEntry("customerName", "Dana Whitfield");
+    var theCase = records.find(instance.getBusinessKey()).orElseThrow();
+    assertThat(theCase.open()).isTrue();
+    assertThat(jdbc.queryForObject("select reopened_count from ft_case where case_number = ?", Integer.class,
+        instance.getBusinessKey())).isEqualTo(1);
+    assertThat(records.timeline(instance.getBusinessKey())).extracting(CaseRecords.TimelineEntry::type)
+        .contains(dev.followthrough.cases.TimelineEvent.CASE_REOPENED);
   }
 
   @Test
