@@ -50,6 +50,10 @@ public class CaseRecords {
     jdbc.update("update ft_case set first_response_target_missed = true where case_number = ?", caseNumber);
   }
 
+  public void recordCustomerEmail(String caseNumber, String email) {
+    jdbc.update("update ft_case set customer_email = ? where case_number = ?", email, caseNumber);
+  }
+
   public void recordStanding(String caseNumber, String standing) {
     jdbc.update("update ft_case set standing = ? where case_number = ?", standing, caseNumber);
   }

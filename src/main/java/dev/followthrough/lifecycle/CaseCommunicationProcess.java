@@ -28,6 +28,8 @@ public final class CaseCommunicationProcess {
     public static final String CUSTOMER_REPLY_OUTSIDE_WAIT = "CustomerReplyOutsideWait";
     /** The engineer flagged the customer as dissatisfied (R15). */
     public static final String CUSTOMER_DISSATISFIED = "CustomerDissatisfied";
+    /** The mail server refused an email to the customer for good (R28): the address needs correcting. */
+    public static final String CUSTOMER_ADDRESS_REJECTED = "CustomerAddressRejected";
 
     private Messages() {}
   }
@@ -79,6 +81,8 @@ public final class CaseCommunicationProcess {
     public static final String ALERT_TECHNICAL_ADVISORS = "Task_AlertTechnicalAdvisors";
     public static final String REVIEW_DISSATISFIED_CUSTOMER = "Task_ReviewDissatisfiedCustomer";
     public static final String READ_CUSTOMER_REPLY = "Task_ReadCustomerReply";
+    public static final String CORRECT_CUSTOMER_ADDRESS = "Task_CorrectCustomerAddress";
+    public static final String RESEND_REJECTED_EMAIL = "Task_ResendRejectedEmail";
 
     private Elements() {}
   }
@@ -142,6 +146,10 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<Integer> STRIKES_REACHED = integer("strikesReached");
   public static final ProcessVariable<Instant> LAST_SUCCESSFUL_CONTACT_AT = instant("lastSuccessfulContactAt");
   public static final ProcessVariable<Instant> CLOSING_DATE = instant("closingDate");
+
+  // an email the mail server refused for good: the engineer corrects the address, then it goes again
+  public static final ProcessVariable<String> REJECTED_EMAIL_SUBJECT = text("rejectedEmailSubject");
+  public static final ProcessVariable<String> REJECTED_EMAIL_BODY = text("rejectedEmailBody");
 
   // first-response target (R17)
   public static final ProcessVariable<Boolean> FIRST_RESPONSE_TARGET_MISSED = flag("firstResponseTargetMissed");

@@ -10,6 +10,8 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.DISSATISFACTI
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_BODY;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_SUBJECT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.ENGINEER_ID;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAIL_BODY;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAIL_SUBJECT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.SOLUTION_FOLLOW_UPS_SENT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.TAM_EMAIL;
 
@@ -94,9 +96,9 @@ public class EmailComposer {
 
   public OutgoingEmail compose(EmailKind kind, VariableScope scope, String idempotencyKey) {
     String caseNumber = CASE_NUMBER.get(scope);
-    RenderedDraft draft = kind.reviewed()
-        ? new RenderedDraft(DRAFT_SUBJECT.get(scope), DRAFT_BODY.get(scope))
-        : render(kind, scope);
+    RenderedDraft draft = kind == EmailKind.RESEND
+        ? new RenderedDraft(REJECTED_EMAIL_SUBJECT.get(scope), REJECTED_EMAIL_BODY.get(scope))
+        : kind.reviewed() ? new RenderedDraft(DRAFT_SUBJECT.get(scope), DRAFT_BODY.get(scope)) : render(kind, scope);
     List<String> problems = DraftRules.problems(draft.subject(), draft.body());
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Case " + caseNumber + ": " + kind.id() + " cannot be sent: " + problems);

@@ -1,6 +1,8 @@
 package dev.followthrough.lifecycle;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAIL_BODY;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAIL_SUBJECT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACHED;
 
 import dev.followthrough.mail.EmailKind;
@@ -34,6 +36,23 @@ public class SendEmailDelegate implements JavaDelegate {
     this.history = history;
   }
 
+  /**
+   * The mail server refused the email for good: the lifecycle goes on, and the engineer gets a task
+   * to correct the customer's address, after which the email goes again (the model's
+   * "Customer address rejected" event subprocess).
+   */
+  private void addressRejected(DelegateExecution execution, OutgoingEmail email, Instant now) {
+    String body = email.text().contains("\n-- \n") ? email.text().substring(0, email.text().indexOf("\n-- \n")) : email.text();
+    REJECTED_EMAIL_SUBJECT.set(execution, email.subject());
+    REJECTED_EMAIL_BODY.set(execution, body);
+    facts.event(execution, dev.followthrough.cases.TimelineEvent.EMAIL_BOUNCED,
+        "The mail server refused " + email.kind().id() + ": the customer's address needs correcting");
+    execution.getProcessEngineServices().getRuntimeService()
+        .createMessageCorrelation(CaseCommunicationProcess.Messages.CUSTOMER_ADDRESS_REJECTED)
+        .processInstanceId(execution.getProcessInstanceId())
+        .correlateWithResult();
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     EmailKind kind = EmailKind.fromId((String) execution.getVariableLocal(EMAIL_INPUT));
@@ -47,7 +66,10 @@ public class SendEmailDelegate implements JavaDelegate {
 
     OutgoingEmail email = composer.compose(kind, execution, key);
     Instant now = EngineClock.now();
-    outbound.send(email, now);
+    if (outbound.send(email, now) == OutboundMail.Outcome.REJECTED) {
+      addressRejected(execution, email, now);
+      return;
+    }
 
     facts.emailSent(execution, kind, email.subject(), now);
     if (kind.strike() > 0) {

@@ -23,6 +23,8 @@ public enum EmailKind {
   LAST_QUALITY_RESPONSE("last-quality-response", "lqr-resolved", Audience.CUSTOMER, true, false),
   INTERNAL_ESCALATION("internal-escalation", "internal-escalation", Audience.TECHNICAL_ADVISORS, false, false),
   UPDATE_OVERDUE("update-overdue", "update-overdue", Audience.MANAGER, false, false),
+  /** An email the server refused, again, to the address the engineer corrected. */
+  RESEND("resend", null, Audience.CUSTOMER, true, false),
   FIRST_RESPONSE_AT_RISK("first-response-at-risk", "first-response-at-risk", Audience.ENGINEER, false, false),
   FIRST_RESPONSE_MISSED("first-response-missed", "first-response-missed", Audience.MANAGER, false, false);
 

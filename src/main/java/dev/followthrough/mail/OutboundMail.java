@@ -1,6 +1,7 @@
 package dev.followthrough.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -37,19 +39,46 @@ public class OutboundMail {
     this.properties = properties;
   }
 
-  /** Sends the email unless the ledger says it went already; returns its Message-ID. */
-  public String send(OutgoingEmail email, Instant now) {
+  /** What became of an email. */
+  public enum Outcome {
+    SENT,
+    /** The server refused it for good: an address that does not exist, a 5xx. Retrying will not help. */
+    REJECTED
+  }
+
+  /**
+   * Sends the email unless the ledger says it went already. A temporary failure propagates (the job
+   * retries, then raises an incident); a permanent refusal is an outcome the lifecycle handles.
+   */
+  public Outcome send(OutgoingEmail email, Instant now) {
     OutboxLedger.Entry entry = ledger.claim(email, messageId(email.idempotencyKey()),
         email.kind().audience() == Audience.CUSTOMER, now);
-    if (entry.status() == OutboxLedger.Status.SENT) {
-      log.info("Case {}: {} was sent before ({}), not sending it again", email.caseNumber(), email.kind().id(),
-          email.idempotencyKey());
-      return entry.messageId();
+    if (entry.status() != OutboxLedger.Status.SENDING) {
+      log.info("Case {}: {} was {} before ({}), not sending it again", email.caseNumber(), email.kind().id(),
+          entry.status().name().toLowerCase(), email.idempotencyKey());
+      return entry.status() == OutboxLedger.Status.SENT ? Outcome.SENT : Outcome.REJECTED;
     }
-    sender.send(toMime(email, entry));
+    try {
+      sender.send(toMime(email, entry));
+    } catch (MailSendException e) {
+      if (isPermanent(e)) {
+        ledger.markRejected(email.idempotencyKey(), now);
+        log.warn("Case {}: {} was refused by the mail server for good ({})", email.caseNumber(), email.kind().id(),
+            email.idempotencyKey());
+        return Outcome.REJECTED;
+      }
+      throw e;
+    }
     ledger.markSent(email.idempotencyKey(), now);
     log.info("Case {}: sent {} ({})", email.caseNumber(), email.kind().id(), email.idempotencyKey());
-    return entry.messageId();
+    return Outcome.SENT;
+  }
+
+  /** The server named addresses it will never deliver to (SMTP 5xx for the recipient). */
+  static boolean isPermanent(MailSendException failure) {
+    return failure.getFailedMessages().values().stream()
+        .anyMatch(cause -> cause instanceof SendFailedException refused
+            && refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0);
   }
 
   String messageId(String idempotencyKey) {

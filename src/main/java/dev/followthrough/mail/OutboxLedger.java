@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class OutboxLedger {
 
-  public enum Status { SENDING, SENT }
+  public enum Status { SENDING, SENT, REJECTED }
 
   public record Entry(String idempotencyKey, String messageId, String inReplyTo, String references, Status status) {}
 
@@ -66,6 +66,12 @@ public class OutboxLedger {
   }
 
   /** The case an email of ours belongs to, by its Message-ID (for replies that keep our thread). */
+  /** The server refused the email for good (a 5xx, an address that does not exist). */
+  public void markRejected(String idempotencyKey, Instant now) {
+    ownTransaction.executeWithoutResult(status -> jdbc.update(
+        "update ft_outbound_email set status = 'REJECTED', sent_at = ? where idempotency_key = ?", utc(now), idempotencyKey));
+  }
+
   public Optional<String> caseOf(String messageId) {
     return jdbc.queryForList("select case_number from ft_outbound_email where message_id = ?", String.class, messageId)
         .stream().findFirst();

@@ -4,9 +4,13 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.*;
 import static dev.followthrough.lifecycle.Lifecycle.aCase;
 import static dev.followthrough.lifecycle.Lifecycle.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailSendException;
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.NewCase;
 import java.util.HashMap;
@@ -48,6 +52,8 @@ class CaseCommunicationLifecycleTest {
   @Autowired CaseRecords records;
   @Autowired LifecyclePolicy policy;
   @Autowired TimerRecalculation timers;
+  @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
+  org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired dev.followthrough.cases.SupportCases cases;
 
@@ -60,6 +66,7 @@ class CaseCommunicationLifecycleTest {
   @AfterEach
   void realTimeAgain() {
     ClockUtil.reset();
+    org.mockito.Mockito.reset(mailSender);
   }
 
   // ------------------------------------------------------------------ the paths
@@ -529,6 +536,40 @@ class CaseCommunicationLifecycleTest {
       policy.setFollowUpIntervalBusinessDays(usual);
       timers.recalculateAll("back to the usual policy");
     }
+  }
+
+  @Test
+  void theMailServerRefusesTheAddress_theEngineerCorrectsIt_andTheEmailGoesAgain() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    jakarta.mail.internet.InternetAddress[] invalid = {};
+    try {
+      invalid = new jakarta.mail.internet.InternetAddress[] {
+          new jakarta.mail.internet.InternetAddress("dana.whitfield@customer.example")};
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new IllegalStateException(e);
+    }
+    MimeMessage anyMessage = new MimeMessage((jakarta.mail.Session) null);
+    doThrow(new MailSendException(Map.of(anyMessage,
+        new jakarta.mail.SendFailedException("550 5.1.1 no such user", null, new jakarta.mail.Address[0], invalid, invalid))))
+        .doCallRealMethod().when(mailSender).send(any(MimeMessage.class));
+
+    lifecycle.sendFirstQualityResponse(instance);
+
+    assertThat(instance).as("the lifecycle goes on").isWaitingAt(PREPARE_STATUS_UPDATE, CORRECT_CUSTOMER_ADDRESS);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(lifecycle.emails(instance)).isEmpty();
+    assertThat(jdbc.queryForObject("select status from ft_outbound_email where case_number = ?", String.class,
+        instance.getBusinessKey())).isEqualTo("REJECTED");
+
+    Task correct = lifecycle.task(instance, CORRECT_CUSTOMER_ADDRESS);
+    assertThat(lifecycle.variables(correct).get("rejectedEmailBody").toString()).contains("I checked the export logs");
+    lifecycle.complete(correct, Map.of("customerEmail", "dana.whitfield@customer-corp.example"));
+
+    assertThat(lifecycle.emails(instance)).hasSize(1);
+    assertThat(lifecycle.lastEmail(instance).to()).containsExactly("dana.whitfield@customer-corp.example");
+    assertThat(records.find(instance.getBusinessKey()).orElseThrow().customerEmail())
+        .isEqualTo("dana.whitfield@customer-corp.example");
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
   }
 
   // ------------------------------------------------------------------ the rules the server enforces

@@ -44,7 +44,8 @@ class FormsTest {
 
   static final Set<String> EXPECTED_FORMS = Set.of(
       "open-case", "prepare-fqr", "call-customer", "status-update", "reach-out-to-tam",
-      "review-customer-answer", "prepare-lqr", "review-dissatisfied-customer", "read-customer-reply");
+      "review-customer-answer", "prepare-lqr", "review-dissatisfied-customer", "read-customer-reply",
+      "correct-address");
 
   /** The process variables a form may read or write. */
   static final Set<String> ALLOWED_KEYS = Set.of(
@@ -68,7 +69,9 @@ class FormsTest {
       // dissatisfied customer
       "dissatisfactionReason", "advisorNotes", "recoveryCallOffered",
       // reply read
-      "replyAcknowledged");
+      "replyAcknowledged",
+      // an email the mail server refused
+      "rejectedEmailSubject", "rejectedEmailBody");
 
   /** Component types the bundled form-js renders and whose values the engine stores without Spin. */
   static final Set<String> SUPPORTED_TYPES = Set.of(

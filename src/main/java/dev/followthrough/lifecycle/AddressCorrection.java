@@ -1,0 +1,48 @@
+package dev.followthrough.lifecycle;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_EMAIL;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAIL_BODY;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAIL_SUBJECT;
+
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.TimelineEvent;
+import dev.followthrough.mail.DraftRules;
+import dev.followthrough.mail.HeaderValues;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bean {@code addressCorrection}: completing "Correct the customer's address" needs a real
+ * address and an email that may go; the case's record takes the new address.
+ */
+@Component("addressCorrection")
+public class AddressCorrection {
+
+  private final CaseRecords records;
+  private final CaseFacts facts;
+
+  AddressCorrection(CaseRecords records, CaseFacts facts) {
+    this.records = records;
+    this.facts = facts;
+  }
+
+  public void check(DelegateTask task) {
+    List<String> problems = new ArrayList<>();
+    String address = CUSTOMER_EMAIL.find(task).map(String::strip).orElse(null);
+    try {
+      HeaderValues.requireAddress("customer", address);
+    } catch (IllegalArgumentException e) {
+      problems.add("customerEmail: " + e.getMessage());
+    }
+    DraftRules.problems(REJECTED_EMAIL_SUBJECT.find(task).orElse(null), REJECTED_EMAIL_BODY.find(task).orElse(null))
+        .forEach(problem -> problems.add(problem.replace("draftSubject", "rejectedEmailSubject")
+            .replace("draftBody", "rejectedEmailBody")));
+    Drafts.reject(problems);
+    CUSTOMER_EMAIL.set(task.getExecution(), address);
+    records.recordCustomerEmail(CASE_NUMBER.get(task), address);
+    facts.event(task, TimelineEvent.EMAIL_ADDRESS_CORRECTED, "The customer's email address was corrected");
+  }
+}
