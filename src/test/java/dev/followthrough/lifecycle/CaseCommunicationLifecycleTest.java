@@ -100,7 +100,11 @@ class CaseCommunicationLifecycleTest {
     assertThat(lifecycle.emails(instance)).extracting(Lifecycle.Email::subject).hasSize(3);
     Lifecycle.Email lqr = lifecycle.lastEmail(instance);
     assertThat(lqr.text()).contains("Dana");
-    assertThat(lqr.inReplyTo()).as("the LQR continues the case's thread").isNotNull();
+    assertThat(lqr.inReplyTo()).as("the LQR continues the case's thread")
+        .isEqualTo(lifecycle.emails(instance).get(1).messageId());
+    assertThat(lqr.references()).as("the thread starts at the FQR").startsWith(fqr.messageId())
+        .endsWith(lifecycle.emails(instance).get(1).messageId());
+    assertThat(fqr.messageId()).isEqualTo("<" + instance.getBusinessKey() + ".Task.SendFirstQualityResponse.1@followthrough.local>");
     var closed = records.find(instance.getBusinessKey()).orElseThrow();
     assertThat(closed.open()).isFalse();
     assertThat(closed.approvalBy()).isEqualTo("Dana Whitfield");
@@ -593,6 +597,12 @@ class CaseCommunicationLifecycleTest {
     noName.put("draftBody", ((String) noName.get("draftBody")).replace("Dana Whitfield", "there").replace("Dana", "there"));
     noName.putAll(threePs);
     assertThatThrownBy(() -> lifecycle.complete(task, noName)).hasMessageContaining("by name");
+
+    Map<String, Object> headerInjection = new HashMap<>(lifecycle.draftWith(task,
+        "Could you send me the time of the last successful run?"));
+    headerInjection.put("draftSubject", "Case update\r\nBcc: someone@elsewhere.example");
+    headerInjection.putAll(threePs);
+    assertThatThrownBy(() -> lifecycle.complete(task, headerInjection)).hasMessageContaining("single line");
 
     Map<String, Object> unconfirmed = new HashMap<>(lifecycle.draftWith(task,
         "Could you send me the time of the last successful run?"));
