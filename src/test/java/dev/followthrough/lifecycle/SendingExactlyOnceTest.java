@@ -79,7 +79,7 @@ class SendingExactlyOnceTest {
     assertThat(lifecycle.emails(instance)).as("the server accepted it once").hasSize(1);
     assertThat(instance).as("the job rolled back").isWaitingAt(SEND_FQR);
 
-    lifecycle.timePassesUntil(lifecycle.now().plus(Duration.ofMinutes(6)));
+    lifecycle.timePassesUntil(lifecycle.now().plus(Duration.ofMinutes(2)));
 
     assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
     assertThat(lifecycle.emails(instance)).as("the retry did not send it again").hasSize(1);
@@ -99,7 +99,7 @@ class SendingExactlyOnceTest {
     for (int attempt = 0; attempt < 10 && management.createJobQuery().processInstanceId(instance.getId())
         .noRetriesLeft().count() == 0; attempt++) {
       attempt(onlyJob(instance));
-      lifecycle.clockAt(lifecycle.now().plus(Duration.ofMinutes(6)));
+      lifecycle.clockAt(lifecycle.now().plus(Duration.ofHours(2)));
     }
 
     List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
@@ -107,6 +107,8 @@ class SendingExactlyOnceTest {
     assertThat(incidents).hasSize(1);
     assertThat(incidents.get(0).getActivityId()).isEqualTo(SEND_FQR);
     assertThat(incidents.get(0).getIncidentMessage()).contains("451 try again later");
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance.getId())
+        .failureLog().count()).as("tried five times, backing off 1, 5, 15, 60 minutes").isEqualTo(5);
     assertThat(lifecycle.emails(instance)).isEmpty();
     assertThat(instance).as("the case waits for an operator, nothing is lost").isWaitingAt(SEND_FQR);
 
