@@ -68,7 +68,7 @@ public class FollowUpSchedule {
     Instant afterStrikeInterval = calendar.plusBusinessDays(now, policy.getStrikeIntervalBusinessDays(), zone);
     Instant twoWeekRule = LAST_SUCCESSFUL_CONTACT_AT.find(execution).orElse(now)
         .plus(Duration.ofDays(policy.getMinimumDaysBeforeUnresponsiveClosure()));
-    return Date.from(forTheCustomer(execution, calendar.latestOnBusinessDay(afterStrikeInterval, twoWeekRule, zone)));
+    return Date.from(forTheCustomer(execution, afterStrikeInterval.isAfter(twoWeekRule) ? afterStrikeInterval : twoWeekRule));
   }
 
   /** R3/R4: the status email is due at the promised update, or within the policy's business days. */
@@ -112,7 +112,7 @@ public class FollowUpSchedule {
   private Instant forTheCustomer(DelegateExecution execution, Instant due) {
     ZoneId zone = calendars.customerZone(execution);
     BusinessCalendar calendar = calendars.customerCalendar(execution);
-    Instant inWindow = calendar.nextOpening(calendar.rollToBusinessDay(due, zone), zone);
+    Instant inWindow = calendar.nextOpening(due, zone);
     return calendars.customerBackAt(execution).filter(back -> back.isAfter(inWindow)).orElse(inWindow);
   }
 }

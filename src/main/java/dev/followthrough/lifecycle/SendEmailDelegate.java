@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The send tasks ({@code ${sendEmail}}, input {@code email} names the {@link EmailKind}). The
- * idempotency key is the case, the task and how many times this task finished before, so a retried
- * job gets the same key and the outbox never sends it twice, while a loop's next turn gets a new one.
+ * idempotency key is the case, its process instance, the task and how many times this task finished
+ * before, so a retried job gets the same key and the outbox never sends it twice, while a loop's
+ * next turn, or the same step after the case was reopened, gets a new one.
  */
 @Component("sendEmail")
 public class SendEmailDelegate implements JavaDelegate {
@@ -62,7 +63,9 @@ public class SendEmailDelegate implements JavaDelegate {
         .activityId(execution.getCurrentActivityId())
         .finished()
         .count();
-    String key = caseNumber + "/" + execution.getCurrentActivityId() + "/" + (earlierTurns + 1);
+    // a reopened case runs a new process instance: its emails are new emails
+    String key = caseNumber + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
+        + (earlierTurns + 1);
 
     OutgoingEmail email = composer.compose(kind, execution, key);
     Instant now = EngineClock.now();
