@@ -61,8 +61,19 @@ public class CaseCalendars {
   /** The customer is back from an absence (R9): follow-ups wait until then. */
   public Optional<Instant> customerBackAt(VariableScope scope) {
     return CUSTOMER_AWAY_UNTIL.find(scope)
-        .map(date -> parseDate(CUSTOMER_AWAY_UNTIL.name(), date).atStartOfDay(customerZone(scope)).toInstant())
-        .map(start -> customerCalendar(scope).nextOpening(start, customerZone(scope)));
+        .map(date -> customerOpeningOn(scope, parseDate(CUSTOMER_AWAY_UNTIL.name(), date)));
+  }
+
+  /** The date the customer said they would come back: when their business hours open that day. */
+  public Optional<Instant> customerDate(VariableScope scope) {
+    return CUSTOMER_FOLLOW_UP_DATE.find(scope)
+        .map(value -> customerOpeningOn(scope, parseDate(CUSTOMER_FOLLOW_UP_DATE.name(), value)));
+  }
+
+  /** The first opening of the customer's business hours on {@code date}, or after it when it is not a business day. */
+  private Instant customerOpeningOn(VariableScope scope, LocalDate date) {
+    ZoneId zone = customerZone(scope);
+    return customerCalendar(scope).nextOpening(date.atStartOfDay(zone).toInstant(), zone);
   }
 
   public ZoneId customerZone(VariableScope scope) {
@@ -80,14 +91,7 @@ public class CaseCalendars {
 
   /** The update the engineer promised, a local date-time in the engineer's zone. */
   public Optional<Instant> promisedUpdate(VariableScope scope) {
-    return NEXT_UPDATE_AT.find(scope).map(value -> parseDateTime("nextUpdateAt", value).atZone(engineerZone(scope)).toInstant());
-  }
-
-  /** The date the customer said they would come back, at the current time of day in their zone. */
-  public Optional<Instant> customerDate(VariableScope scope, Instant now) {
-    ZoneId zone = customerZone(scope);
-    return CUSTOMER_FOLLOW_UP_DATE.find(scope)
-        .map(value -> parseDate("customerFollowUpDate", value).atTime(now.atZone(zone).toLocalTime()).atZone(zone).toInstant());
+    return NEXT_UPDATE_AT.find(scope).map(value -> parseDateTime(NEXT_UPDATE_AT.name(), value).atZone(engineerZone(scope)).toInstant());
   }
 
   public String formatDateTime(VariableScope scope, Instant instant) {

@@ -182,7 +182,7 @@ public final class CaseCommunicationProcess {
    * created, and the engineer answers afresh.
    */
   public static final Map<String, List<ProcessVariable<?>>> ANSWERS_BY_FORM = Map.of(
-      "status-update", List.of(CASE_STANDING),
+      "status-update", List.of(CASE_STANDING, CUSTOMER_FOLLOW_UP_DATE),
       "call-customer", List.of(CALL_OUTCOME, CALL_NOTES),
       "review-customer-answer", List.of(CUSTOMER_ANSWER, APPROVAL_BY, APPROVAL_CHANNEL, APPROVAL_NOTE),
       "read-customer-reply", List.of(REPLY_ACKNOWLEDGED),

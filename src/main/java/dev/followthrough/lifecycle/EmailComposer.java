@@ -73,7 +73,7 @@ public class EmailComposer {
           template = EmailKind.LQR_RESOLVED_BY_CUSTOMER_TEMPLATE;
         }
       }
-      case PENDING_INFORMATION_REMINDER -> zones.customerDate(scope, EngineClock.now())
+      case PENDING_INFORMATION_REMINDER -> zones.customerDate(scope)
           .ifPresent(date -> model.put("customerDate", zones.formatDate(scope, date)));
       case SOLUTION_FOLLOW_UP -> {
         model.put("followUpNumber", SOLUTION_FOLLOW_UPS_SENT.find(scope).orElse(0) + 1);

@@ -2,6 +2,7 @@ package dev.followthrough.lifecycle;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_STANDING;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CLOSING_DATE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
 
 import dev.followthrough.calendar.BusinessCalendar;
@@ -71,6 +72,15 @@ public class FollowUpSchedule {
     return Date.from(forTheCustomer(execution, afterStrikeInterval.isAfter(twoWeekRule) ? afterStrikeInterval : twoWeekRule));
   }
 
+  /**
+   * R13 with R9: the case closes on the date strike 3 named, or when the customer is back if an
+   * absence they announced after strike 3 runs past it.
+   */
+  public Date closing(DelegateExecution execution) {
+    Instant named = CLOSING_DATE.get(execution);
+    return Date.from(calendars.customerBackAt(execution).filter(back -> back.isAfter(named)).orElse(named));
+  }
+
   /** R3/R4: the status email is due at the promised update, or within the policy's business days. */
   public Date statusUpdateDue(DelegateExecution execution) {
     Instant now = EngineClock.now();
@@ -102,7 +112,7 @@ public class FollowUpSchedule {
 
   private Date customerDateOr(DelegateExecution execution, int businessDays) {
     Instant now = EngineClock.now();
-    return calendars.customerDate(execution, now)
+    return calendars.customerDate(execution)
         .filter(date -> date.isAfter(now))
         .map(date -> Date.from(forTheCustomer(execution, date)))
         .orElseGet(() -> businessDaysLater(execution, businessDays));

@@ -59,7 +59,7 @@ public class StatusReview {
           }
         }
       }
-      zones.customerDate(task, now);
+      zones.customerDate(task);
     } catch (InvalidInput e) {
       e.fields().forEach((field, problem) -> problems.add(field + ": " + problem));
     }

@@ -145,7 +145,8 @@ class CaseCommunicationLifecycleTest {
     lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of("customerFollowUpDate", "2026-11-30"));
 
     assertThat(instance).isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
-    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-11-30T10:00"));
+    assertThat(lifecycle.nextTimer(instance)).as("when the customer's business hours open that day")
+        .isEqualTo(berlin("2026-11-30T09:00"));
 
     lifecycle.timePassesUntil(berlin("2026-11-25T09:30"));
     lifecycle.customerReplies(instance, "Here are the logs you asked for.");
@@ -154,6 +155,20 @@ class CaseCommunicationLifecycleTest {
     assertThat(lifecycle.emails(instance)).as("no reminder: the customer answered first").hasSize(2);
     assertThat(records.find(instance.getBusinessKey()).orElseThrow().lastSuccessfulContactAt())
         .isEqualTo(berlin("2026-11-25T09:30"));
+  }
+
+  @Test
+  void theCustomersDate_holdsForItsOwnRoundOnly() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of("customerFollowUpDate", "2026-12-04"));
+    lifecycle.customerReplies(instance, "I found part of the logs; the rest comes next week.");
+
+    assertThat(lifecycle.variables(lifecycle.task(instance, PREPARE_STATUS_UPDATE)))
+        .as("the status form asks for a new date").containsEntry("customerFollowUpDate", null);
+    lifecycle.writeStatus(instance, CaseStanding.PENDING_CUSTOMER_INFORMATION, Map.of());
+    assertThat(lifecycle.nextTimer(instance)).as("3 business days after this status email, not the earlier round's date")
+        .isEqualTo(berlin("2026-11-26T10:00"));
   }
 
   @Test
@@ -268,6 +283,25 @@ class CaseCommunicationLifecycleTest {
     lifecycle.timePassesUntil(berlin("2026-12-04T10:00"));
     assertThat(instance).as("not closed before its 14 days").isWaitingAt(CLOSING_DATE);
     lifecycle.timePassesUntil(berlin("2026-12-07T10:00"));
+    assertThat(instance).isEnded().hasPassed(CLOSED_UNRESPONSIVE);
+  }
+
+  @Test
+  void customerAwayAfterStrikeThree_theCaseClosesWhenTheyAreBack() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    lifecycle.sendFirstQualityResponse(instance);
+    lifecycle.writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+    lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-12-01T10:00"));
+    assertThat(instance).isWaitingAt(CLOSING_DATE);
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-12-07T10:00"));
+
+    cases.customerAway(instance.getBusinessKey(), java.time.LocalDate.parse("2026-12-10"));
+    assertThat(lifecycle.nextTimer(instance)).as("not closed while the customer is away")
+        .isEqualTo(berlin("2026-12-10T09:00"));
+    lifecycle.timePassesUntil(berlin("2026-12-07T10:00"));
+    assertThat(instance).isWaitingAt(CLOSING_DATE);
+    lifecycle.timePassesUntil(berlin("2026-12-10T09:00"));
     assertThat(instance).isEnded().hasPassed(CLOSED_UNRESPONSIVE);
   }
 
@@ -395,9 +429,10 @@ class CaseCommunicationLifecycleTest {
     ProcessInstance instance = lifecycle.open(standardCase());
     lifecycle.sendFirstQualityResponse(instance);
     lifecycle.writeStatus(instance, CaseStanding.RESOLUTION_PROVIDED, Map.of("customerFollowUpDate", "2026-11-26"));
-    assertThat(lifecycle.nextTimer(instance)).as("the customer's own date").isEqualTo(berlin("2026-11-26T10:00"));
+    assertThat(lifecycle.nextTimer(instance)).as("the customer's own date, as their business hours open")
+        .isEqualTo(berlin("2026-11-26T09:00"));
 
-    lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
+    lifecycle.timePassesUntil(berlin("2026-11-26T09:00"));
     lifecycle.call(instance, CALL_ABOUT_SOLUTION, CallOutcome.REACHED);
     assertThat(instance).isWaitingAt(REVIEW_CUSTOMER_ANSWER);
 
