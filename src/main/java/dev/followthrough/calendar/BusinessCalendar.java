@@ -155,13 +155,8 @@ public final class BusinessCalendar {
     return start.with(date).toInstant();
   }
 
-  /** The same local time on the first business day on or after the moment's date in {@code zone}. */
-  public Instant rollToBusinessDay(Instant moment, ZoneId zone) {
-    return plusBusinessDays(moment, 0, zone);
-  }
-
-  /** Both rules at once: the later of the two moments, rolled to a business day. */
-  public Instant latestOnBusinessDay(Instant first, Instant second, ZoneId zone) {
-    return rollToBusinessDay(first.isAfter(second) ? first : second, zone);
+  /** The later of two moments, at the next opening: both rules hold, inside business hours. */
+  public Instant nextOpeningAfterBoth(Instant first, Instant second, ZoneId zone) {
+    return nextOpening(first.isAfter(second) ? first : second, zone);
   }
 }

@@ -58,6 +58,7 @@ public final class CaseCommunicationProcess {
     public static final String REACH_OUT_TO_TAM = "Task_ReachOutToTam";
     public static final String SEND_TAM_OUTREACH = "Task_SendTamOutreach";
     public static final String TAM_RESPONSE_WINDOW = "Timer_TamResponseWindow";
+    public static final String STRIKE_ONE_IN_BUSINESS_HOURS = "Timer_StrikeOneInBusinessHours";
     public static final String SEND_STRIKE_ONE = "Task_SendStrikeOne";
     public static final String AFTER_STRIKE_ONE = "Timer_AfterStrikeOne";
     public static final String SEND_STRIKE_TWO = "Task_SendStrikeTwo";

@@ -48,6 +48,11 @@ public class FollowUpSchedule {
         calendar.plusBusinessDays(lastOutreach, days, calendars.customerZone(execution))));
   }
 
+  /** A follow-up due now: at the customer's next business hours, and not before they are back (R9). */
+  public Date whenTheCustomerIsBack(DelegateExecution execution) {
+    return Date.from(forTheCustomer(execution, EngineClock.now()));
+  }
+
   /** R5: on the date the customer gave, otherwise every few business days. */
   public Date informationFollowUp(DelegateExecution execution) {
     return customerDateOr(execution, policy.getFollowUpIntervalBusinessDays());
@@ -69,7 +74,7 @@ public class FollowUpSchedule {
     Instant afterStrikeInterval = calendar.plusBusinessDays(now, policy.getStrikeIntervalBusinessDays(), zone);
     Instant twoWeekRule = LAST_SUCCESSFUL_CONTACT_AT.find(execution).orElse(now)
         .plus(Duration.ofDays(policy.getMinimumDaysBeforeUnresponsiveClosure()));
-    return Date.from(forTheCustomer(execution, afterStrikeInterval.isAfter(twoWeekRule) ? afterStrikeInterval : twoWeekRule));
+    return Date.from(forTheCustomer(execution, calendar.nextOpeningAfterBoth(afterStrikeInterval, twoWeekRule, zone)));
   }
 
   /**

@@ -235,54 +235,6 @@ class BusinessCalendarTest {
     assertThat(local(STANDARD.minusBusinessDays(from.toInstant(), days, zone), zone)).isEqualTo(expected);
   }
 
-  private static final String ROLL_TO_BUSINESS_DAY =
-      """
-      2026-03-04T10:00+01:00, Europe/Berlin,       2026-03-04T10:00+01:00
-      2026-03-07T10:00+01:00, Europe/Berlin,       2026-03-09T10:00+01:00
-      2026-03-28T10:00+01:00, Europe/Berlin,       2026-03-30T10:00+02:00
-      2026-10-25T12:00+01:00, Europe/Berlin,       2026-10-26T12:00+01:00
-      2026-12-24T09:00+01:00, Europe/Berlin,       2026-12-28T09:00+01:00
-      2026-12-31T09:00+01:00, Europe/Berlin,       2027-01-04T09:00+01:00
-      2026-03-07T10:00-05:00, America/New_York,    2026-03-09T10:00-04:00
-      2026-03-09T07:00+13:00, Pacific/Auckland,    2026-03-09T07:00+13:00
-      2026-03-06T20:00-10:00, Pacific/Honolulu,    2026-03-06T20:00-10:00
-      2026-03-07T08:00-10:00, Pacific/Honolulu,    2026-03-09T08:00-10:00
-      """;
-
-  @ParameterizedTest(name = "{0} in {1} rolls to {2}")
-  @CsvSource(textBlock = ROLL_TO_BUSINESS_DAY)
-  void rollToBusinessDay(OffsetDateTime moment, ZoneId zone, OffsetDateTime expected) {
-    assertInZone(moment, zone);
-    assertThat(local(STANDARD.rollToBusinessDay(moment.toInstant(), zone), zone)).isEqualTo(expected);
-  }
-
-  @ParameterizedTest(name = "later of {0} and {1} in {2}, on a business day: {3}")
-  @CsvSource(
-      textBlock =
-          """
-          # first later, already a business day
-          2026-03-11T10:00+01:00, 2026-03-09T10:00+01:00, Europe/Berlin,    2026-03-11T10:00+01:00
-          # second later (the two-week rule wins) and on a Saturday
-          2026-03-04T10:00+01:00, 2026-03-21T09:00+01:00, Europe/Berlin,    2026-03-23T09:00+01:00
-          # second later, on the Sunday of the DST switch
-          2026-03-26T10:00+01:00, 2026-03-29T10:00+02:00, Europe/Berlin,    2026-03-30T10:00+02:00
-          # both the same, on a holiday
-          2026-12-25T10:00+01:00, 2026-12-25T10:00+01:00, Europe/Berlin,    2026-12-28T10:00+01:00
-          # first later, on a holiday
-          2027-01-01T10:00+01:00, 2026-12-18T10:00+01:00, Europe/Berlin,    2027-01-04T10:00+01:00
-          # second later, on the Sunday New York falls back
-          2026-10-29T10:00-04:00, 2026-11-01T10:00-05:00, America/New_York, 2026-11-02T10:00-05:00
-          """)
-  void latestOnBusinessDay(OffsetDateTime first, OffsetDateTime second, ZoneId zone, OffsetDateTime expected) {
-    assertInZone(first, zone);
-    assertInZone(second, zone);
-    assertThat(local(STANDARD.latestOnBusinessDay(first.toInstant(), second.toInstant(), zone), zone))
-        .isEqualTo(expected);
-    assertThat(local(STANDARD.latestOnBusinessDay(second.toInstant(), first.toInstant(), zone), zone))
-        .as("the order of the arguments does not matter")
-        .isEqualTo(expected);
-  }
-
   // ---------------------------------------------------------------------------------------------
   // A Friday + Saturday weekend
 
@@ -394,9 +346,6 @@ class BusinessCalendarTest {
     }
     for (String[] row : rows(MINUS_BUSINESS_DAYS)) {
       results.add(STANDARD.minusBusinessDays(instant(row[0]), Integer.parseInt(row[2]), ZoneId.of(row[1])));
-    }
-    for (String[] row : rows(ROLL_TO_BUSINESS_DAY)) {
-      results.add(STANDARD.rollToBusinessDay(instant(row[0]), ZoneId.of(row[1])));
     }
     return results;
   }

@@ -493,26 +493,29 @@ class CustomerCalendarTest {
 
   // ---------------------------------------------------------------------------------------------
   // The closing date (R13): the later of "14 days after the last contact" and "after the strikes",
-  // on a business day
+  // at the customer's next opening (R14)
 
   static final String CLOSING_DATE =
       """
       # calendar, zone, 14 days after the last contact, after the strikes, expected, expected day, why
-      DE, Europe/Berlin, 2026-04-06T10:00+02:00, 2026-04-02T10:00+02:00, 2026-04-07T10:00+02:00, Tue, '14 days land on Easter Monday'
+      DE, Europe/Berlin, 2026-04-06T10:00+02:00, 2026-04-02T10:00+02:00, 2026-04-07T09:00+02:00, Tue, '14 days land on Easter Monday'
       DE, Europe/Berlin, 2026-03-20T10:00+01:00, 2026-03-24T15:00+01:00, 2026-03-24T15:00+01:00, Tue, 'the strikes take longer'
-      DE, Europe/Berlin, 2026-03-28T10:00+01:00, 2026-03-25T10:00+01:00, 2026-03-30T10:00+02:00, Mon, 'a Saturday before spring forward'
-      DE/by, Europe/Berlin, 2026-06-04T10:00+02:00, 2026-06-01T10:00+02:00, 2026-06-05T10:00+02:00, Fri, 'Corpus Christi in Bavaria'
-      US, America/New_York, 2026-07-04T11:00-04:00, 2026-07-01T11:00-04:00, 2026-07-06T11:00-04:00, Mon, 'Independence Day weekend'
-      US, America/New_York, 2026-11-26T11:00-05:00, 2026-11-20T11:00-05:00, 2026-11-27T11:00-05:00, Fri, 'Thanksgiving'
-      GB/eng, Europe/London, 2026-12-26T10:00+00:00, 2026-12-22T10:00+00:00, 2026-12-29T10:00+00:00, Tue, 'Boxing Day and its substitute'
-      AU/nsw, Australia/Sydney, 2026-04-04T10:00+11:00, 2026-04-01T10:00+11:00, 2026-04-07T10:00+10:00, Tue, 'Easter and the end of DST'
-      NZ, Pacific/Auckland, 2026-09-26T10:00+12:00, 2026-09-24T10:00+12:00, 2026-09-28T10:00+13:00, Mon, 'DST start'
-      SA, Asia/Riyadh, 2026-02-06T10:00+03:00, 2026-02-04T10:00+03:00, 2026-02-08T10:00+03:00, Sun, 'Friday and Saturday weekend'
-      KI, Pacific/Kiritimati, 2026-02-07T10:00+14:00, 2026-02-05T10:00+14:00, 2026-02-09T10:00+14:00, Mon, 'Kiritimati weekend'
-      US/hi, Pacific/Honolulu, 2026-05-23T16:00-10:00, 2026-05-20T16:00-10:00, 2026-05-26T16:00-10:00, Tue, 'Memorial Day weekend in Honolulu'
+      DE, Europe/Berlin, 2026-03-28T10:00+01:00, 2026-03-25T10:00+01:00, 2026-03-30T09:00+02:00, Mon, 'a Saturday before spring forward'
+      DE, Europe/Berlin, 2026-03-24T18:30+01:00, 2026-03-20T10:00+01:00, 2026-03-25T09:00+01:00, Wed, 'after closing time: the next morning'
+      DE, Europe/Berlin, 2026-03-24T07:15+01:00, 2026-03-20T10:00+01:00, 2026-03-24T09:00+01:00, Tue, 'before opening: that morning'
+      DE/by, Europe/Berlin, 2026-06-04T10:00+02:00, 2026-06-01T10:00+02:00, 2026-06-05T09:00+02:00, Fri, 'Corpus Christi in Bavaria'
+      US, America/New_York, 2026-07-04T11:00-04:00, 2026-07-01T11:00-04:00, 2026-07-06T09:00-04:00, Mon, 'Independence Day weekend'
+      US, America/New_York, 2026-11-26T11:00-05:00, 2026-11-20T11:00-05:00, 2026-11-27T09:00-05:00, Fri, 'Thanksgiving'
+      US, America/New_York, 2026-10-30T10:00-04:00, 2026-11-01T10:00-05:00, 2026-11-02T09:00-05:00, Mon, 'the Sunday New York falls back'
+      GB/eng, Europe/London, 2026-12-26T10:00+00:00, 2026-12-22T10:00+00:00, 2026-12-29T09:00+00:00, Tue, 'Boxing Day and its substitute'
+      AU/nsw, Australia/Sydney, 2026-04-04T10:00+11:00, 2026-04-01T10:00+11:00, 2026-04-07T09:00+10:00, Tue, 'Easter and the end of DST'
+      NZ, Pacific/Auckland, 2026-09-26T10:00+12:00, 2026-09-24T10:00+12:00, 2026-09-28T09:00+13:00, Mon, 'DST start'
+      SA, Asia/Riyadh, 2026-02-06T10:00+03:00, 2026-02-04T10:00+03:00, 2026-02-08T09:00+03:00, Sun, 'Friday and Saturday weekend'
+      KI, Pacific/Kiritimati, 2026-02-07T10:00+14:00, 2026-02-05T10:00+14:00, 2026-02-09T09:00+14:00, Mon, 'Kiritimati weekend'
+      US/hi, Pacific/Honolulu, 2026-05-23T16:00-10:00, 2026-05-20T16:00-10:00, 2026-05-26T09:00-10:00, Tue, 'Memorial Day weekend in Honolulu'
       """;
 
-  @ParameterizedTest(name = "[{index}] {0}: later of {2} and {3}, on a business day = {4} ({5}) — {6}")
+  @ParameterizedTest(name = "[{index}] {0}: later of {2} and {3}, at the next opening = {4} ({5}) — {6}")
   @CsvSource(textBlock = CLOSING_DATE)
   void closingDate(
       String calendar, ZoneId zone, OffsetDateTime fourteenDays, OffsetDateTime afterStrikes, OffsetDateTime expected,
@@ -521,7 +524,7 @@ class CustomerCalendarTest {
     assertInZone(afterStrikes, zone);
     guardLocal(expected, zone, expectedDay);
 
-    assertThat(latestOnBusinessDay(CALENDARS, calendar, zone, fourteenDays, afterStrikes))
+    assertThat(nextOpeningAfterBoth(CALENDARS, calendar, zone, fourteenDays, afterStrikes))
         .as("%s later of %s and %s in %s (%s)", calendar, fourteenDays, afterStrikes, zone, why)
         .isEqualTo(expected);
   }
@@ -591,7 +594,7 @@ class CustomerCalendarTest {
       results.add(plusBusinessHours(calendars, row[0], ZoneId.of(row[1]), OffsetDateTime.parse(row[2]), Duration.parse(row[4])));
     }
     for (String[] row : rows(CLOSING_DATE)) {
-      results.add(latestOnBusinessDay(calendars, row[0], ZoneId.of(row[1]), OffsetDateTime.parse(row[2]), OffsetDateTime.parse(row[3])));
+      results.add(nextOpeningAfterBoth(calendars, row[0], ZoneId.of(row[1]), OffsetDateTime.parse(row[2]), OffsetDateTime.parse(row[3])));
     }
     return results;
   }
@@ -615,9 +618,9 @@ class CustomerCalendarTest {
     return local(calendars.get(calendar).plusBusinessHours(from.toInstant(), duration, zone), zone);
   }
 
-  private static OffsetDateTime latestOnBusinessDay(
+  private static OffsetDateTime nextOpeningAfterBoth(
       Calendars calendars, String calendar, ZoneId zone, OffsetDateTime first, OffsetDateTime second) {
-    return local(calendars.get(calendar).latestOnBusinessDay(first.toInstant(), second.toInstant(), zone), zone);
+    return local(calendars.get(calendar).nextOpeningAfterBoth(first.toInstant(), second.toInstant(), zone), zone);
   }
 
   /** The customer calendars of the configuration above, built afresh (nothing cached across JVM zones). */

@@ -287,6 +287,19 @@ class CaseCommunicationLifecycleTest {
   }
 
   @Test
+  void customerAway_theFirstStrikeWaitsUntilTheyAreBack() {
+    ProcessInstance instance = lifecycle.open(standardCase());
+    lifecycle.sendFirstQualityResponse(instance);
+    cases.customerAway(instance.getBusinessKey(), java.time.LocalDate.parse("2026-11-30"));
+    lifecycle.writeStatus(instance, CaseStanding.CUSTOMER_UNRESPONSIVE, Map.of());
+
+    assertThat(instance).isWaitingAt(STRIKE_ONE_IN_BUSINESS_HOURS);
+    assertThat(lifecycle.nextTimer(instance)).isEqualTo(berlin("2026-11-30T09:00"));
+    lifecycle.timePassesUntil(berlin("2026-11-30T09:00"));
+    assertThat(instance).hasPassed(SEND_STRIKE_ONE).isWaitingAt(AFTER_STRIKE_ONE);
+  }
+
+  @Test
   void customerAwayAfterStrikeThree_theCaseClosesWhenTheyAreBack() {
     ProcessInstance instance = lifecycle.open(standardCase());
     lifecycle.sendFirstQualityResponse(instance);
