@@ -410,8 +410,14 @@ final class SimulatedYear {
   /** New tasks go to an engineer; new emails reach customers, and are held to the policy. */
   private void look() {
     Instant now = lifecycle.now();
-    for (Task task : engine.getTaskService().createTaskQuery()
-        .taskCreatedAfter(java.util.Date.from(lastLook.minusSeconds(1))).list()) {
+    // in a fixed order (the engine's ids differ from run to run), so one seed gives one year
+    List<Task> newTasks = engine.getTaskService().createTaskQuery()
+        .taskCreatedAfter(java.util.Date.from(lastLook.minusSeconds(1))).list().stream()
+        .filter(task -> !tasksSeen.contains(task.getId()))
+        .sorted(Comparator.comparing(Task::getCreateTime).thenComparing(task -> caseOf(task).number())
+            .thenComparing(task -> String.valueOf(task.getTaskDefinitionKey())))
+        .toList();
+    for (Task task : newTasks) {
       if (tasksSeen.add(task.getId())) {
         if (CALL_ABOUT_SOLUTION.equals(task.getTaskDefinitionKey())) {
           checkFollowUpDay(caseOf(task), "call about the solution", task.getCreateTime().toInstant(),
@@ -428,7 +434,8 @@ final class SimulatedYear {
       }
     }
     fresh.sort(Comparator.<Map<String, Object>, Instant>comparing(row -> instant(row.get("sent_at")))
-        .thenComparing(row -> EmailKind.fromId((String) row.get("kind"))));
+        .thenComparing(row -> EmailKind.fromId((String) row.get("kind")))
+        .thenComparing(row -> (String) row.get("case_number")));
     for (Map<String, Object> row : fresh) {
       emailSent(byNumber.get((String) row.get("case_number")), EmailKind.fromId((String) row.get("kind")),
           instant(row.get("sent_at")));
