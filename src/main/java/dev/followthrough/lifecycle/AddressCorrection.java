@@ -37,9 +37,8 @@ public class AddressCorrection {
     } catch (IllegalArgumentException e) {
       problems.add("customerEmail: " + e.getMessage());
     }
-    DraftRules.problems(REJECTED_EMAIL_SUBJECT.find(task).orElse(null), REJECTED_EMAIL_BODY.find(task).orElse(null))
-        .forEach(problem -> problems.add(problem.replace("draftSubject", "rejectedEmailSubject")
-            .replace("draftBody", "rejectedEmailBody")));
+    problems.addAll(DraftRules.problems(REJECTED_EMAIL_SUBJECT.name(), REJECTED_EMAIL_SUBJECT.find(task).orElse(null),
+        REJECTED_EMAIL_BODY.name(), REJECTED_EMAIL_BODY.find(task).orElse(null)));
     Drafts.reject(problems);
     CUSTOMER_EMAIL.set(task.getExecution(), address);
     records.recordCustomerEmail(CASE_NUMBER.get(task), address);

@@ -28,20 +28,25 @@ public final class DraftRules {
 
   /** Problems with the draft, in words an engineer understands; empty when it may go. */
   public static List<String> problems(String subject, String body) {
+    return problems("draftSubject", subject, "draftBody", body);
+  }
+
+  /** The same, for a draft whose subject and body live in fields of other names. */
+  public static List<String> problems(String subjectField, String subject, String bodyField, String body) {
     List<String> problems = new ArrayList<>();
     if (subject == null || subject.isBlank()) {
-      problems.add("draftSubject: the subject is empty");
+      problems.add(subjectField + ": the subject is empty");
     } else if (subject.indexOf('\n') >= 0 || subject.indexOf('\r') >= 0) {
-      problems.add("draftSubject: the subject must be a single line");
+      problems.add(subjectField + ": the subject must be a single line");
     } else if (FILL_IN_MARKER.matcher(subject).find() || TEMPLATE_REFERENCE.matcher(subject).find()) {
-      problems.add("draftSubject: the subject still contains a template placeholder");
+      problems.add(subjectField + ": the subject still contains a template placeholder");
     }
     if (body == null || body.isBlank()) {
-      problems.add("draftBody: the email is empty");
+      problems.add(bodyField + ": the email is empty");
     } else if (FILL_IN_MARKER.matcher(body).find()) {
-      problems.add("draftBody: replace the [[...]] placeholders with your own words");
+      problems.add(bodyField + ": replace the [[...]] placeholders with your own words");
     } else if (TEMPLATE_REFERENCE.matcher(body).find()) {
-      problems.add("draftBody: the email still contains template code (a $reference or #directive)");
+      problems.add(bodyField + ": the email still contains template code (a $reference or #directive)");
     }
     return problems;
   }
