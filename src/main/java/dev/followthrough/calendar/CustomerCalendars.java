@@ -36,9 +36,4 @@ public class CustomerCalendars {
     return byCountryAndRegion.computeIfAbsent("", ignored ->
         new BusinessCalendar(properties.weekend(), companyHolidays, properties.businessHours().toBusinessHours()));
   }
-
-  /** After a holiday or policy change: the next calculation reads the configuration afresh. */
-  public void forget() {
-    byCountryAndRegion.clear();
-  }
 }

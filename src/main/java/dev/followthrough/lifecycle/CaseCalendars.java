@@ -70,10 +70,14 @@ public class CaseCalendars {
         .map(value -> customerOpeningOn(scope, parseDate(CUSTOMER_FOLLOW_UP_DATE.name(), value)));
   }
 
+  /** {@code moment} when the customer's business hours are open then, otherwise their next opening (R14). */
+  public Instant customerNextOpening(VariableScope scope, Instant moment) {
+    return customerCalendar(scope).nextOpening(moment, customerZone(scope));
+  }
+
   /** The first opening of the customer's business hours on {@code date}, or after it when it is not a business day. */
   private Instant customerOpeningOn(VariableScope scope, LocalDate date) {
-    ZoneId zone = customerZone(scope);
-    return customerCalendar(scope).nextOpening(date.atStartOfDay(zone).toInstant(), zone);
+    return customerNextOpening(scope, date.atStartOfDay(customerZone(scope)).toInstant());
   }
 
   public ZoneId customerZone(VariableScope scope) {

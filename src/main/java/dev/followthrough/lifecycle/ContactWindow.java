@@ -19,11 +19,6 @@ public class ContactWindow {
   }
 
   public Date nextOpening(DelegateExecution execution) {
-    return Date.from(calendars.customerCalendar(execution)
-        .nextOpening(EngineClock.now(), calendars.customerZone(execution)));
-  }
-
-  public boolean isOpen(DelegateExecution execution) {
-    return calendars.customerCalendar(execution).isOpen(EngineClock.now(), calendars.customerZone(execution));
+    return Date.from(calendars.customerNextOpening(execution, EngineClock.now()));
   }
 }

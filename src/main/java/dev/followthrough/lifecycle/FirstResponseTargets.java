@@ -32,12 +32,15 @@ public class FirstResponseTargets {
   private final LifecyclePolicy policy;
   private final CaseCalendars calendars;
   private final CaseRecords records;
+  private final CaseFacts facts;
   private final TaskService tasks;
 
-  FirstResponseTargets(LifecyclePolicy policy, CaseCalendars calendars, CaseRecords records, TaskService tasks) {
+  FirstResponseTargets(LifecyclePolicy policy, CaseCalendars calendars, CaseRecords records, CaseFacts facts,
+                       TaskService tasks) {
     this.policy = policy;
     this.calendars = calendars;
     this.records = records;
+    this.facts = facts;
     this.tasks = tasks;
   }
 
@@ -47,9 +50,8 @@ public class FirstResponseTargets {
 
   public Date warning(VariableScope scope) {
     LifecyclePolicy.FirstResponseTarget target = policy.firstResponseTarget(SEVERITY.get(scope));
-    Instant warning = dueAt(scope).minus(target.getWarnBefore());
-    Instant opened = OPENED_AT.find(scope).orElse(EngineClock.now());
-    return Date.from(warning.isAfter(opened) ? warning : opened);
+    // after the opening: the policy keeps the warning shorter than the target
+    return Date.from(dueAt(scope).minus(target.getWarnBefore()));
   }
 
   /** Tasklist sorts by priority: severity A first. */
@@ -71,7 +73,7 @@ public class FirstResponseTargets {
     }
     FIRST_RESPONSE_TARGET_MISSED.set(execution, true);
     records.recordFirstResponseTargetMissed(CASE_NUMBER.get(execution));
-    records.addEvent(CASE_NUMBER.get(execution), EngineClock.now(), TimelineEvent.FIRST_RESPONSE_TARGET_MISSED,
+    facts.event(execution, TimelineEvent.FIRST_RESPONSE_TARGET_MISSED,
         "First-response target missed (severity " + SEVERITY.get(execution) + ")");
   }
 

@@ -125,9 +125,7 @@ public class FollowUpSchedule {
 
   /** Inside the customer's business hours (R14), and not before they are back (R9). */
   private Instant forTheCustomer(DelegateExecution execution, Instant due) {
-    ZoneId zone = calendars.customerZone(execution);
-    BusinessCalendar calendar = calendars.customerCalendar(execution);
-    Instant inWindow = calendar.nextOpening(due, zone);
+    Instant inWindow = calendars.customerNextOpening(execution, due);
     return calendars.customerBackAt(execution).filter(back -> back.isAfter(inWindow)).orElse(inWindow);
   }
 }

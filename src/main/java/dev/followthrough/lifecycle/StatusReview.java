@@ -51,7 +51,7 @@ public class StatusReview {
           problems.add("nextUpdateAt: say when you will update the customer");
         } else {
           // the email that makes the promise waits for the customer's business hours (R14)
-          Instant emailGoes = zones.customerCalendar(task).nextOpening(now, zones.customerZone(task));
+          Instant emailGoes = zones.customerNextOpening(task, now);
           if (!promised.isAfter(emailGoes)) {
             problems.add("nextUpdateAt: the status email reaches the customer " + (emailGoes.equals(now) ? "now"
                 : "at " + zones.formatForEngineer(task, emailGoes) + ", in their business hours")

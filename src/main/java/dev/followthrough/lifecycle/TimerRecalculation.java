@@ -1,6 +1,5 @@
 package dev.followthrough.lifecycle;
 
-import dev.followthrough.calendar.CustomerCalendars;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +28,13 @@ public class TimerRecalculation {
   public record Change(String processInstanceId, String step, Instant before, Instant after) {}
 
   private final ManagementService management;
-  private final CustomerCalendars calendars;
 
-  TimerRecalculation(ManagementService management, CustomerCalendars calendars) {
+  TimerRecalculation(ManagementService management) {
     this.management = management;
-    this.calendars = calendars;
   }
 
   /** Every waiting timer of the lifecycle; returns the timers whose due date moved. */
   public List<Change> recalculateAll(String reason) {
-    calendars.forget();
     List<Change> changes = recalculate(management.createJobQuery().timers());
     log.info("Recalculated the lifecycle's waiting timers ({}): {} moved", reason, changes.size());
     return changes;
