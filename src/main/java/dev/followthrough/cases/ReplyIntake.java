@@ -1,6 +1,5 @@
 package dev.followthrough.cases;
 
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_AT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_TEXT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
@@ -15,9 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -46,12 +43,12 @@ public class ReplyIntake {
 
   private final CaseRecords records;
   private final RuntimeService runtime;
-  private final TaskService tasks;
+  private final StandaloneTasks tasks;
   private final JdbcTemplate jdbc;
   private final HistoryService history;
   private final LifecyclePolicy policy;
 
-  ReplyIntake(CaseRecords records, RuntimeService runtime, TaskService tasks, JdbcTemplate jdbc, HistoryService history,
+  ReplyIntake(CaseRecords records, RuntimeService runtime, StandaloneTasks tasks, JdbcTemplate jdbc, HistoryService history,
               LifecyclePolicy policy) {
     this.records = records;
     this.runtime = runtime;
@@ -134,13 +131,10 @@ public class ReplyIntake {
   }
 
   private HandledAs keepForClosedCase(CaseRecord theCase, CustomerReply reply) {
-    Task task = tasks.newTask();
-    task.setName("Reply after closing · " + theCase.caseNumber() + " · " + theCase.customerName());
-    task.setDescription("The customer replied after the case was closed. Decide whether to reopen it or answer.\n\n"
-        + (reply.body().length() > 3500 ? reply.body().substring(0, 3500) + " [...]" : reply.body()));
-    task.setAssignee(theCase.engineerId());
-    tasks.saveTask(task);
-    tasks.setVariable(task.getId(), CASE_NUMBER.name(), theCase.caseNumber());
+    tasks.create("Reply after closing · " + theCase.caseNumber() + " · " + theCase.customerName(),
+        "The customer replied after the case was closed. Decide whether to reopen it or answer.\n\n"
+            + (reply.body().length() > 3500 ? reply.body().substring(0, 3500) + " [...]" : reply.body()),
+        theCase.engineerId(), null, theCase.caseNumber());
     return HandledAs.AFTER_CLOSURE;
   }
 }

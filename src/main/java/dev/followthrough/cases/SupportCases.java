@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -83,19 +84,45 @@ public class SupportCases {
    */
   @Transactional
   public List<TimerRecalculation.Change> customerAway(String caseNumber, LocalDate until) {
+    Absence absence = absence(caseNumber);
+    if (until == null || !absence.canLastUntil(until)) {
+      throw InvalidInput.of("until", "must be a date from today (" + absence.today() + ") to a year ahead, such as "
+          + absence.today().plusDays(7));
+    }
+    return markAway(absence, until);
+  }
+
+  /**
+   * R9 from an out-of-office reply: the same, unless its return date has already passed in the
+   * customer's zone (then there is nothing to wait for).
+   */
+  @Transactional
+  public Optional<List<TimerRecalculation.Change>> customerAwayUnlessPast(String caseNumber, LocalDate until) {
+    Absence absence = absence(caseNumber);
+    return absence.canLastUntil(until) ? Optional.of(markAway(absence, until)) : Optional.empty();
+  }
+
+  /** An open case's process, and today in the customer's zone. */
+  private record Absence(String caseNumber, String processInstanceId, LocalDate today) {
+    boolean canLastUntil(LocalDate until) {
+      return !until.isBefore(today) && !until.isAfter(today.plusYears(1));
+    }
+  }
+
+  private Absence absence(String caseNumber) {
     CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
     if (!theCase.open()) {
       throw new CaseConflict("Case " + caseNumber + " is closed");
     }
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
     ZoneId zone = ZoneId.of((String) runtime.getVariable(instance.getId(), CUSTOMER_TIME_ZONE.name()));
-    LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
-    if (until == null || until.isBefore(today) || until.isAfter(today.plusYears(1))) {
-      throw InvalidInput.of("until", "must be a date from today (" + today + ") to a year ahead, such as " + today.plusDays(7));
-    }
-    runtime.setVariable(instance.getId(), CUSTOMER_AWAY_UNTIL.name(), until.toString());
-    records.addEvent(caseNumber, EngineClock.now(), TimelineEvent.CUSTOMER_AWAY, "Customer away until " + until);
-    return timers.recalculate(instance.getId(), "customer away until " + until);
+    return new Absence(caseNumber, instance.getId(), EngineClock.now().atZone(zone).toLocalDate());
+  }
+
+  private List<TimerRecalculation.Change> markAway(Absence absence, LocalDate until) {
+    runtime.setVariable(absence.processInstanceId(), CUSTOMER_AWAY_UNTIL.name(), until.toString());
+    records.addEvent(absence.caseNumber(), EngineClock.now(), TimelineEvent.CUSTOMER_AWAY, "Customer away until " + until);
+    return timers.recalculate(absence.processInstanceId(), "customer away until " + until);
   }
 
   @Transactional(readOnly = true)

@@ -1,25 +1,22 @@
 package dev.followthrough.inbound;
 
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 
 import dev.followthrough.cases.CaseNotFound;
 import dev.followthrough.cases.CaseRecord;
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.ReplyIntake;
+import dev.followthrough.cases.StandaloneTasks;
 import dev.followthrough.cases.SupportCases;
 import dev.followthrough.cases.TimelineEvent;
 import dev.followthrough.lifecycle.EngineClock;
 import dev.followthrough.mail.OutboxLedger;
 import dev.followthrough.security.Groups;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -53,12 +50,12 @@ public class InboundIntake {
   private final OutboxLedger ledger;
   private final ReplyIntake replies;
   private final SupportCases cases;
-  private final TaskService tasks;
+  private final StandaloneTasks tasks;
   private final InboundProperties properties;
   private final TransactionTemplate ownTransaction;
 
   InboundIntake(Inbox inbox, CaseRecords records, OutboxLedger ledger, ReplyIntake replies, SupportCases cases,
-                TaskService tasks, InboundProperties properties, PlatformTransactionManager transactions) {
+                StandaloneTasks tasks, InboundProperties properties, PlatformTransactionManager transactions) {
     this.inbox = inbox;
     this.records = records;
     this.ledger = ledger;
@@ -142,7 +139,7 @@ public class InboundIntake {
     ReplyIntake.HandledAs handledAs = replies.receive(theCase.caseNumber(),
         new CustomerReply(message.sender(), message.subject(), message.body()));
     if (message.secretsFound() != null) {
-      task("Ask the customer to change a shared credential · " + theCase.caseNumber() + " · " + theCase.customerName(),
+      tasks.create("Ask the customer to change a shared credential · " + theCase.caseNumber() + " · " + theCase.customerName(),
           "The customer's reply contained " + message.secretsFound() + ". It was redacted before it was stored. "
               + "Ask them to change it, for example:\n\n"
               + "You included " + message.secretsFound() + " in your last email. To keep your systems safe, please change it now; "
@@ -155,23 +152,21 @@ public class InboundIntake {
   /** R9: not a response; when it names a return date, follow-ups wait until then. */
   private HandledAs automaticReply(CaseRecord theCase, Inbox.Stored message, Instant now) {
     records.addEvent(theCase.caseNumber(), now, TimelineEvent.AUTOMATIC_REPLY, "Automatic reply: " + message.classifiedWhy());
-    if (theCase.open() && message.returnDate() != null && !message.returnDate().isBefore(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
-      cases.customerAway(theCase.caseNumber(), message.returnDate());
-      return HandledAs.AUTOMATIC_REPLY_CUSTOMER_AWAY;
-    }
-    return HandledAs.AUTOMATIC_REPLY;
+    boolean away = theCase.open() && message.returnDate() != null
+        && cases.customerAwayUnlessPast(theCase.caseNumber(), message.returnDate()).isPresent();
+    return away ? HandledAs.AUTOMATIC_REPLY_CUSTOMER_AWAY : HandledAs.AUTOMATIC_REPLY;
   }
 
   private HandledAs bounced(CaseRecord theCase, Instant now) {
     records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email to the customer bounced");
-    task("Customer email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
+    tasks.create("Customer email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
         "An email to the customer could not be delivered. Check the address on the case and reach the customer another way.",
         theCase.engineerId(), null, theCase.caseNumber());
     return HandledAs.BOUNCE_TASK;
   }
 
   private HandledAs triage(Inbox.Stored message, String why) {
-    task("Triage an inbound email · " + (message.subject() == null ? "(no subject)" : message.subject()),
+    tasks.create("Triage an inbound email · " + (message.subject() == null ? "(no subject)" : message.subject()),
         "This email was kept because " + why + ". Find its case, or answer it.\n\n"
             + (message.body().length() > 3000 ? message.body().substring(0, 3000) + " [...]" : message.body()),
         null, Groups.ENGINEERS, message.caseNumber());
@@ -202,17 +197,4 @@ public class InboundIntake {
         .map(records::find).flatMap(Optional::stream).findFirst();
   }
 
-  private void task(String name, String description, String assignee, String candidateGroup, String caseNumber) {
-    Task task = tasks.newTask();
-    task.setName(name.length() > 250 ? name.substring(0, 250) : name);
-    task.setDescription(description.length() > 3900 ? description.substring(0, 3900) : description);
-    task.setAssignee(assignee);
-    tasks.saveTask(task);
-    if (candidateGroup != null) {
-      tasks.addCandidateGroup(task.getId(), candidateGroup);
-    }
-    if (caseNumber != null) {
-      tasks.setVariable(task.getId(), CASE_NUMBER.name(), caseNumber);
-    }
-  }
 }

@@ -1,0 +1,37 @@
+package dev.followthrough.cases;
+
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasks outside the lifecycle's process, for mail that needs a person: a reply to a closed case,
+ * a bounce, a shared credential, an email for no known case. They show in Tasklist like the rest,
+ * with the case number when there is one.
+ */
+@Component
+public class StandaloneTasks {
+
+  private final TaskService tasks;
+
+  StandaloneTasks(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  /** For {@code assignee}, or offered to {@code candidateGroup}; either may be null. */
+  public void create(String name, String description, String assignee, String candidateGroup, String caseNumber) {
+    Task task = tasks.newTask();
+    task.setName(name.length() > 250 ? name.substring(0, 250) : name);
+    task.setDescription(description.length() > 3900 ? description.substring(0, 3900) : description);
+    task.setAssignee(assignee);
+    tasks.saveTask(task);
+    if (candidateGroup != null) {
+      tasks.addCandidateGroup(task.getId(), candidateGroup);
+    }
+    if (caseNumber != null) {
+      tasks.setVariable(task.getId(), CASE_NUMBER.name(), caseNumber);
+    }
+  }
+}
