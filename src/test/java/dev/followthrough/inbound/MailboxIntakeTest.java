@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -56,14 +55,13 @@ class MailboxIntakeTest {
 
   @BeforeEach
   void mondayMorning() {
-    BpmnAwareTests.init(engine);
-    lifecycle.clockAt(berlin("2026-11-23T10:00"));
+    lifecycle.mondayMorning();
     supportMailbox = mailServer.setUser(SUPPORT, SUPPORT, "embedded");
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    lifecycle.realTime();
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -56,16 +55,16 @@ class CaseCommunicationLifecycleTest {
   org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired dev.followthrough.cases.SupportCases cases;
+  @Autowired dev.followthrough.mail.OutboxLedger ledger;
 
   @BeforeEach
   void mondayMorning() {
-    BpmnAwareTests.init(engine);
-    lifecycle.clockAt(berlin("2026-11-23T10:00"));
+    lifecycle.mondayMorning();
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    lifecycle.realTime();
     org.mockito.Mockito.reset(mailSender);
   }
 
@@ -499,7 +498,7 @@ class CaseCommunicationLifecycleTest {
 
     lifecycle.timePassesUntil(berlin("2026-11-30T09:00"));
     assertThat(emailsToTheCustomer(instance)).hasSize(2);
-    assertThat(jdbcSentAt(instance, "status-update")).isEqualTo(berlin("2026-11-30T09:00"));
+    assertThat(ledger.lastSentAt(instance.getBusinessKey(), java.util.List.of("status-update")).orElseThrow()).isEqualTo(berlin("2026-11-30T09:00"));
     assertThat(lifecycle.nextTimer(instance)).as("3 business days after the email went")
         .isEqualTo(berlin("2026-12-03T09:00"));
   }
@@ -697,11 +696,6 @@ class CaseCommunicationLifecycleTest {
 
   private java.util.List<Lifecycle.Email> emailsToTheCustomer(ProcessInstance instance) {
     return lifecycle.emails(instance).stream().filter(email -> email.to().contains(CUSTOMER)).toList();
-  }
-
-  private java.time.Instant jdbcSentAt(ProcessInstance instance, String kind) {
-    return jdbc.queryForObject("select sent_at from ft_outbound_email where case_number = ? and kind = ?",
-        java.time.OffsetDateTime.class, instance.getBusinessKey(), kind).toInstant();
   }
 
   static NewCase standardCase() {

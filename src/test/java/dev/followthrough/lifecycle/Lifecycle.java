@@ -15,6 +15,7 @@ import dev.followthrough.cases.NewCase;
 import dev.followthrough.cases.ReplyIntake;
 import dev.followthrough.cases.Severity;
 import dev.followthrough.cases.Tier;
+import dev.followthrough.mail.DraftRules;
 import dev.followthrough.mail.PlainText;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -103,6 +104,20 @@ public class Lifecycle {
     return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), BERLIN).toInstant();
   }
 
+  /**
+   * Where the scenarios start: Monday 23 November 2026, 10:00 in Berlin, with camunda-bpm-assert
+   * reading this engine.
+   */
+  public void mondayMorning() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+    clockAt(berlin("2026-11-23T10:00"));
+  }
+
+  /** After a scenario: the engine's clock is real time again. */
+  public void realTime() {
+    ClockUtil.reset();
+  }
+
   public void clockAt(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
@@ -168,21 +183,57 @@ public class Lifecycle {
     values.put(CaseCommunicationProcess.DRAFT_SUBJECT.name(),
         tasks.getVariable(task.getId(), CaseCommunicationProcess.DRAFT_SUBJECT.name()));
     values.put(CaseCommunicationProcess.DRAFT_BODY.name(),
-        body.replaceAll("\\[\\[[^]]*]]", java.util.regex.Matcher.quoteReplacement(engineersWords)));
+        DraftRules.FILL_IN_MARKER.matcher(body).replaceAll(java.util.regex.Matcher.quoteReplacement(engineersWords)));
     return values;
   }
 
-  // ---- the engineer's work, as an engineer would fill in each form
+  // ---- the engineer's forms, filled in as an engineer would
 
-  public void sendFirstQualityResponse(ProcessInstance instance) {
-    Task task = task(instance, PREPARE_FQR);
-    Map<String, Object> form = new HashMap<>(draftWith(task,
-        "I checked the export logs you attached: the connection resets when the warehouse rotates its "
-            + "certificates. Could you send me the time of the last successful run?"));
+  /** The FQR: the draft in the engineer's words, and the three P's ticked (R2). */
+  public Map<String, Object> fqrForm(Task task, String engineersWords) {
+    Map<String, Object> form = new HashMap<>(draftWith(task, engineersWords));
     form.put("fqrPrepared", true);
     form.put("fqrPersonalized", true);
     form.put("fqrProgress", true);
-    complete(task, form);
+    return form;
+  }
+
+  /** A call: its plan, how it went, and the email that follows in the engineer's words. */
+  public Map<String, Object> callForm(Task task, CallOutcome outcome, String engineersWords) {
+    Map<String, Object> form = new HashMap<>(draftWith(task, engineersWords));
+    form.put("callPlan", "Confirm the certificate expiry; walk through the renewal; agree on a test run.");
+    form.put("callOutcome", outcome.name());
+    form.put("callNotes", "Spoke about the renewal.");
+    return form;
+  }
+
+  /** The customer's answer, with who approved closing (by email) when there is an approval. */
+  public static Map<String, Object> answerForm(CustomerAnswer answer, String approvedBy) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("customerAnswer", answer.name());
+    if (approvedBy != null) {
+      form.put("approvalBy", approvedBy);
+      form.put("approvalChannel", "EMAIL");
+    }
+    return form;
+  }
+
+  /** The LQR: the draft in the engineer's words, every point of the outline ticked. */
+  public Map<String, Object> lqrForm(Task task, String engineersWords) {
+    Map<String, Object> form = new HashMap<>(draftWith(task, engineersWords));
+    for (ProcessVariable<Boolean> point : CaseCommunicationProcess.LQR_OUTLINE) {
+      form.put(point.name(), true);
+    }
+    return form;
+  }
+
+  // ---- the engineer's work on one case
+
+  public void sendFirstQualityResponse(ProcessInstance instance) {
+    Task task = task(instance, PREPARE_FQR);
+    complete(task, fqrForm(task,
+        "I checked the export logs you attached: the connection resets when the warehouse rotates its "
+            + "certificates. Could you send me the time of the last successful run?"));
   }
 
   public void writeStatus(ProcessInstance instance, CaseStanding standing, Map<String, Object> more) {
@@ -196,33 +247,17 @@ public class Lifecycle {
 
   public void call(ProcessInstance instance, String callTask, CallOutcome outcome) {
     Task task = task(instance, callTask);
-    Map<String, Object> form = new HashMap<>(draftWith(task,
-        "I wanted to walk you through renewing the client certificate"));
-    form.put("callPlan", "Confirm the certificate expiry; walk through the renewal; agree on a test run.");
-    form.put("callOutcome", outcome.name());
-    form.put("callNotes", "Spoke about the renewal.");
-    complete(task, form);
+    complete(task, callForm(task, outcome, "I wanted to walk you through renewing the client certificate"));
   }
 
   public void answer(ProcessInstance instance, CustomerAnswer answer, String approvedBy) {
-    Task task = task(instance, REVIEW_CUSTOMER_ANSWER);
-    Map<String, Object> form = new HashMap<>();
-    form.put("customerAnswer", answer.name());
-    if (approvedBy != null) {
-      form.put("approvalBy", approvedBy);
-      form.put("approvalChannel", "EMAIL");
-    }
-    complete(task, form);
+    complete(task(instance, REVIEW_CUSTOMER_ANSWER), answerForm(answer, approvedBy));
   }
 
   public void writeLastQualityResponse(ProcessInstance instance) {
     Task task = task(instance, PREPARE_LQR);
-    Map<String, Object> form = new HashMap<>(draftWith(task,
+    complete(task, lqrForm(task,
         "The export failed because the client certificate expired; renewing it fixed the nightly run."));
-    for (ProcessVariable<Boolean> point : CaseCommunicationProcess.LQR_OUTLINE) {
-      form.put(point.name(), true);
-    }
-    complete(task, form);
   }
 
   // ---- the customer

@@ -3,7 +3,6 @@ package dev.followthrough.lifecycle;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.SEND_FQR;
-import static dev.followthrough.lifecycle.Lifecycle.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -15,13 +14,11 @@ import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.TimelineEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,13 +53,12 @@ class SendingExactlyOnceTest {
 
   @BeforeEach
   void mondayMorning() {
-    BpmnAwareTests.init(engine);
-    lifecycle.clockAt(berlin("2026-11-23T10:00"));
+    lifecycle.mondayMorning();
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    lifecycle.realTime();
     reset(facts, mailSender);
   }
 
@@ -121,12 +117,8 @@ class SendingExactlyOnceTest {
 
   private void completeFqrWithoutRunningJobs(ProcessInstance instance) {
     Task task = lifecycle.task(instance, PREPARE_FQR);
-    Map<String, Object> form = new HashMap<>(lifecycle.draftWith(task,
+    engine.getTaskService().complete(task.getId(), lifecycle.fqrForm(task,
         "I checked the export logs: could you send me the time of the last successful run?"));
-    form.put("fqrPrepared", true);
-    form.put("fqrPersonalized", true);
-    form.put("fqrProgress", true);
-    engine.getTaskService().complete(task.getId(), form);
     // Monday 10:00 is inside the customer's business hours: the contact-window timer is due now
     ManagementService management = engine.getManagementService();
     management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list()

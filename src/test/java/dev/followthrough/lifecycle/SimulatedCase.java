@@ -24,7 +24,6 @@ final class SimulatedCase {
   final NewCase facts;
   final ZoneId zone;
   final BusinessCalendar calendar;
-  final Instant openedAt;
 
   /** The case opening, each reply, each call that reached the customer (R13). */
   Instant lastContact;
@@ -44,7 +43,6 @@ final class SimulatedCase {
     this.facts = facts;
     this.zone = ZoneId.of(facts.customerTimeZone());
     this.calendar = calendar;
-    this.openedAt = openedAt;
     this.lastContact = openedAt;
   }
 

@@ -326,21 +326,13 @@ final class SimulatedYear {
     Map<String, Object> form = new HashMap<>();
     String key = task.getTaskDefinitionKey() == null ? READ_CUSTOMER_REPLY : task.getTaskDefinitionKey();
     switch (key) {
-      case PREPARE_FQR -> {
-        form.putAll(lifecycle.draftWith(task, "I went through the export logs: the connection resets when the "
-            + "warehouse rotates its certificates. Could you send me the time of the last good run?"));
-        form.put("fqrPrepared", true);
-        form.put("fqrPersonalized", true);
-        form.put("fqrProgress", true);
-      }
+      case PREPARE_FQR -> form.putAll(lifecycle.fqrForm(task, "I went through the export logs: the connection "
+          + "resets when the warehouse rotates its certificates. Could you send me the time of the last good run?"));
       case CALL_FOR_FQR, CALL_CUSTOMER, CALL_ABOUT_SOLUTION -> {
         double reached = CALL_FOR_FQR.equals(key) ? 0.7 : CALL_CUSTOMER.equals(key) ? 0.45 : 0.4;
         CallOutcome outcome = random.nextDouble() < reached ? CallOutcome.REACHED
             : random.nextBoolean() ? CallOutcome.VOICEMAIL : CallOutcome.NO_ANSWER;
-        form.putAll(lifecycle.draftWith(task, "I called to walk you through renewing the client certificate"));
-        form.put("callPlan", "Confirm the certificate expiry; walk through the renewal; agree on a test run.");
-        form.put("callOutcome", outcome.name());
-        form.put("callNotes", "Call: " + outcome.name().toLowerCase());
+        form.putAll(lifecycle.callForm(task, outcome, "I called to walk you through renewing the client certificate"));
         if (outcome == CallOutcome.REACHED) {
           theCase.lastContact = lifecycle.now();
           findings.count("calls that reached the customer");
@@ -352,17 +344,10 @@ final class SimulatedYear {
       case REVIEW_CUSTOMER_ANSWER -> {
         CustomerAnswer answer = theCase.statusRounds >= 6 ? CustomerAnswer.CONFIRMED
             : pick(CustomerAnswer.values(), 60, 15, 25);
-        form.put("customerAnswer", answer.name());
-        if (answer.closesTheCase()) {
-          form.put("approvalBy", theCase.facts.customerName());
-          form.put("approvalChannel", "EMAIL");
-        }
+        form.putAll(Lifecycle.answerForm(answer, answer.closesTheCase() ? theCase.facts.customerName() : null));
       }
-      case PREPARE_LQR -> {
-        form.putAll(lifecycle.draftWith(task, "The export stopped because the client certificate expired; "
-            + "renewing it fixed the nightly run."));
-        CaseCommunicationProcess.LQR_OUTLINE.forEach(point -> form.put(point.name(), true));
-      }
+      case PREPARE_LQR -> form.putAll(lifecycle.lqrForm(task, "The export stopped because the client certificate "
+          + "expired; renewing it fixed the nightly run."));
       case READ_CUSTOMER_REPLY -> form.put("replyAcknowledged", true);
       case REVIEW_DISSATISFIED_CUSTOMER -> {
         form.put("advisorNotes", "Offered a call with a senior engineer.");
@@ -408,37 +393,38 @@ final class SimulatedYear {
   // ------------------------------------------------------------------ what happened, and the checks
 
   /** New tasks go to an engineer; new emails reach customers, and are held to the policy. */
+  private record NewTask(Task task, SimulatedCase theCase) {}
+
+  private record SentRow(String key, String caseNumber, EmailKind kind, Instant sentAt) {}
+
   private void look() {
     Instant now = lifecycle.now();
     // in a fixed order (the engine's ids differ from run to run), so one seed gives one year
-    List<Task> newTasks = engine.getTaskService().createTaskQuery()
+    List<NewTask> newTasks = engine.getTaskService().createTaskQuery()
         .taskCreatedAfter(java.util.Date.from(lastLook.minusSeconds(1))).list().stream()
-        .filter(task -> !tasksSeen.contains(task.getId()))
-        .sorted(Comparator.comparing(Task::getCreateTime).thenComparing(task -> caseOf(task).number())
-            .thenComparing(task -> String.valueOf(task.getTaskDefinitionKey())))
+        .filter(task -> tasksSeen.add(task.getId()))
+        .map(task -> new NewTask(task, caseOf(task)))
+        .sorted(Comparator.<NewTask, java.util.Date>comparing(added -> added.task().getCreateTime())
+            .thenComparing(added -> added.theCase().number())
+            .thenComparing(added -> String.valueOf(added.task().getTaskDefinitionKey())))
         .toList();
-    for (Task task : newTasks) {
-      if (tasksSeen.add(task.getId())) {
-        if (CALL_ABOUT_SOLUTION.equals(task.getTaskDefinitionKey())) {
-          checkFollowUpDay(caseOf(task), "call about the solution", task.getCreateTime().toInstant(),
-              caseOf(task).dueSolutionCall(policy));
-        }
-        engineerWorksOn(task);
+    for (NewTask added : newTasks) {
+      if (CALL_ABOUT_SOLUTION.equals(added.task().getTaskDefinitionKey())) {
+        checkFollowUpDay(added.theCase(), "call about the solution", added.task().getCreateTime().toInstant(),
+            added.theCase().dueSolutionCall(policy));
       }
+      engineerWorksOn(added.task());
     }
-    List<Map<String, Object>> fresh = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("select idempotency_key, case_number, kind, sent_at "
-        + "from ft_outbound_email where status = 'SENT' and sent_at >= ?", lastLook.atOffset(ZoneOffset.UTC))) {
-      if (emailsSeen.add((String) row.get("idempotency_key"))) {
-        fresh.add(row);
-      }
-    }
-    fresh.sort(Comparator.<Map<String, Object>, Instant>comparing(row -> instant(row.get("sent_at")))
-        .thenComparing(row -> EmailKind.fromId((String) row.get("kind")))
-        .thenComparing(row -> (String) row.get("case_number")));
-    for (Map<String, Object> row : fresh) {
-      emailSent(byNumber.get((String) row.get("case_number")), EmailKind.fromId((String) row.get("kind")),
-          instant(row.get("sent_at")));
+    List<SentRow> fresh = jdbc.query("select idempotency_key, case_number, kind, sent_at from ft_outbound_email "
+            + "where status = 'SENT' and sent_at >= ?",
+        (rs, row) -> new SentRow(rs.getString(1), rs.getString(2), EmailKind.fromId(rs.getString(3)),
+            rs.getObject(4, OffsetDateTime.class).toInstant()),
+        lastLook.atOffset(ZoneOffset.UTC)).stream()
+        .filter(sent -> emailsSeen.add(sent.key()))
+        .sorted(Comparator.comparing(SentRow::sentAt).thenComparing(SentRow::kind).thenComparing(SentRow::caseNumber))
+        .toList();
+    for (SentRow sent : fresh) {
+      emailSent(byNumber.get(sent.caseNumber()), sent.kind(), sent.sentAt());
     }
     lastLook = now;
     if (emailsSeen.size() / 5_000 > messagesReceived.size() / 5_000) {
@@ -515,11 +501,6 @@ final class SimulatedYear {
     return messagesReceived.size();
   }
 
-  private static Instant instant(Object value) {
-    return value instanceof OffsetDateTime offset ? offset.toInstant()
-        : value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
-        : ((java.time.temporal.TemporalAccessor) value).query(Instant::from);
-  }
 
   // ------------------------------------------------------------------ chance
 

@@ -47,7 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
 class TasklistBrowserTest {
 
   private static final String CUSTOMER = "dana.whitfield@customer.example";
-  private static final Pattern MARKER = Pattern.compile("\\[\\[[^]]*]]");
+  private static final Pattern MARKER = dev.followthrough.mail.DraftRules.FILL_IN_MARKER;
   private static final String UNDERSTANDING = "The nightly export to your warehouse has stopped with DW-4012 since "
       + "Tuesday, so this morning's reports are missing the last day of data.";
   private static final String PROGRESS = "I checked the export logs you attached: the connection resets when the "

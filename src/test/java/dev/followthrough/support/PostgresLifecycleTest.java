@@ -12,7 +12,6 @@ import dev.followthrough.cases.TimelineEvent;
 import dev.followthrough.lifecycle.Lifecycle;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -50,13 +49,12 @@ class PostgresLifecycleTest {
 
   @BeforeEach
   void mondayMorning() {
-    BpmnAwareTests.init(engine);
-    lifecycle.clockAt(berlin("2026-11-23T10:00"));
+    lifecycle.mondayMorning();
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    lifecycle.realTime();
   }
 
   @Test
