@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.followthrough.lifecycle.CaseCommunicationProcess;
 import dev.followthrough.lifecycle.CaseStanding;
 import dev.followthrough.lifecycle.Lifecycle;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -478,25 +477,10 @@ class CaseApiTest {
     return newCase(nextCaseNumber());
   }
 
-  /** The same case as {@link Lifecycle#aCase}, as a client would post it. */
   private static Map<String, Object> newCase(String caseNumber) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("caseNumber", caseNumber);
-    body.put("caseTitle", "Nightly export to the warehouse fails");
-    body.put("problemDescription", "Since Tuesday the nightly export stops after 20 minutes with error DW-4012: connection reset.");
-    body.put("severity", "B");
-    body.put("product", "Data Pipelines");
-    body.put("customerName", "Dana Whitfield");
-    body.put("customerEmail", CUSTOMER);
-    body.put("customerPhone", "+49 30 1234 5678");
-    body.put("customerTimeZone", "Europe/Berlin");
-    body.put("customerCountry", "DE");
-    body.put("customerLanguage", "en");
-    body.put("preferredChannel", "EMAIL");
-    body.put("customerTier", "STANDARD");
-    body.put("engineerId", "engineer");
-    return body;
+    return dev.followthrough.lifecycle.Lifecycle.aCasePosted(caseNumber);
   }
+
 
   private static Consumer<Map<String, Object>> change(Consumer<Map<String, Object>> change) {
     return change;

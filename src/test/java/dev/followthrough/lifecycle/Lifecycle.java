@@ -78,6 +78,23 @@ public class Lifecycle {
     return changes.apply(standard);
   }
 
+  /** {@link #aCase} with this case number, as a client posts it to {@code POST /api/cases}. */
+  public static Map<String, Object> aCasePosted(String caseNumber) {
+    NewCase standard = aCase(UnaryOperator.identity());
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (java.lang.reflect.RecordComponent field : NewCase.class.getRecordComponents()) {
+      try {
+        Object value = field.getName().equals("caseNumber") ? caseNumber : field.getAccessor().invoke(standard);
+        if (value != null) {
+          body.put(field.getName(), value instanceof Enum<?> choice ? choice.name() : value);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return body;
+  }
+
   public static NewCase premierWithTam(NewCase c) {
     return new NewCase(c.caseNumber(), c.caseTitle(), c.problemDescription(), c.severity(), c.product(),
         c.customerName(), c.customerEmail(), c.customerPhone(), c.customerTimeZone(), c.customerCountry(),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -156,18 +155,7 @@ class ApiSecurityTest {
   }
 
   private static Map<String, Object> newCase(String caseNumber) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("caseNumber", caseNumber);
-    body.put("caseTitle", "Nightly export to the warehouse fails");
-    body.put("problemDescription", "Since Tuesday the nightly export stops after 20 minutes with error DW-4012.");
-    body.put("severity", "B");
-    body.put("customerName", "Dana Whitfield");
-    body.put("customerEmail", "dana.whitfield@customer.example");
-    body.put("customerTimeZone", "Europe/Berlin");
-    body.put("customerCountry", "DE");
-    body.put("preferredChannel", "EMAIL");
-    body.put("customerTier", "STANDARD");
-    body.put("engineerId", "engineer");
-    return body;
+    return dev.followthrough.lifecycle.Lifecycle.aCasePosted(caseNumber);
   }
+
 }
