@@ -6,6 +6,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAI
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACHED;
 
 import dev.followthrough.mail.EmailKind;
+import dev.followthrough.mail.EmailLayout;
 import dev.followthrough.mail.OutboundMail;
 import dev.followthrough.mail.OutgoingEmail;
 import java.time.Instant;
@@ -42,10 +43,9 @@ public class SendEmailDelegate implements JavaDelegate {
    * to correct the customer's address, after which the email goes again (the model's
    * "Customer address rejected" event subprocess).
    */
-  private void addressRejected(DelegateExecution execution, OutgoingEmail email, Instant now) {
-    String body = email.text().contains("\n-- \n") ? email.text().substring(0, email.text().indexOf("\n-- \n")) : email.text();
+  private void addressRejected(DelegateExecution execution, OutgoingEmail email) {
     REJECTED_EMAIL_SUBJECT.set(execution, email.subject());
-    REJECTED_EMAIL_BODY.set(execution, body);
+    REJECTED_EMAIL_BODY.set(execution, EmailLayout.bodyOf(email.text()));
     facts.event(execution, dev.followthrough.cases.TimelineEvent.EMAIL_BOUNCED,
         "The mail server refused " + email.kind().id() + ": the customer's address needs correcting");
     execution.getProcessEngineServices().getRuntimeService()
@@ -70,7 +70,7 @@ public class SendEmailDelegate implements JavaDelegate {
     OutgoingEmail email = composer.compose(kind, execution, key);
     Instant now = EngineClock.now();
     if (outbound.send(email, now) == OutboundMail.Outcome.REJECTED) {
-      addressRejected(execution, email, now);
+      addressRejected(execution, email);
       return;
     }
 

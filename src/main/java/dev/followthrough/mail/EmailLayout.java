@@ -15,8 +15,16 @@ public final class EmailLayout {
 
   private EmailLayout() {}
 
+  private static final String SIGNATURE_SEPARATOR = "\n\n-- \n";
+
   public static String text(String body, EngineerProfile engineer, String organisation) {
-    return body.strip() + "\n\n-- \n" + signatureLines(engineer, organisation) + "\n";
+    return body.strip() + SIGNATURE_SEPARATOR + signatureLines(engineer, organisation) + "\n";
+  }
+
+  /** The body that {@link #text} was given, without the signature (a body may hold "-- " lines of its own). */
+  public static String bodyOf(String text) {
+    int signature = text.lastIndexOf(SIGNATURE_SEPARATOR);
+    return signature < 0 ? text : text.substring(0, signature);
   }
 
   public static String html(String body, EngineerProfile engineer, String organisation) {
