@@ -7,12 +7,12 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.REVI
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.followthrough.cases.SupportCases;
+import dev.followthrough.casework.SupportCases;
 import dev.followthrough.cases.CaseNumbers;
 import dev.followthrough.cases.Channel;
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.NewCase;
-import dev.followthrough.cases.ReplyIntake;
+import dev.followthrough.casework.ReplyIntake;
 import dev.followthrough.cases.Severity;
 import dev.followthrough.cases.Tier;
 import dev.followthrough.mail.DraftRules;

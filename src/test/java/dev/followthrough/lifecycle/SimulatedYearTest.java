@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.followthrough.calendar.CustomerCalendars;
-import dev.followthrough.cases.ReplyIntake;
-import dev.followthrough.cases.SupportCases;
+import dev.followthrough.casework.ReplyIntake;
+import dev.followthrough.casework.SupportCases;
 import dev.followthrough.engineers.EngineerDirectory;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.CustomerReply;
-import dev.followthrough.cases.ReplyIntake;
+import dev.followthrough.casework.ReplyIntake;
 import dev.followthrough.cases.TimelineEvent;
 import dev.followthrough.lifecycle.Lifecycle;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,10 @@
-package dev.followthrough.cases;
+package dev.followthrough.casework;
+
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.Channel;
+import dev.followthrough.cases.ClosureReason;
+import dev.followthrough.cases.Severity;
+import dev.followthrough.cases.Tier;
 
 import java.time.Instant;
 import java.util.List;

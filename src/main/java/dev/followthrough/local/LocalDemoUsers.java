@@ -1,5 +1,6 @@
-package dev.followthrough.security;
+package dev.followthrough.local;
 
+import dev.followthrough.security.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

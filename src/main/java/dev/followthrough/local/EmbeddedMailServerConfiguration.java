@@ -1,9 +1,10 @@
-package dev.followthrough.mail;
+package dev.followthrough.local;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.followthrough.inbound.Mailbox;
+import dev.followthrough.mail.MailProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

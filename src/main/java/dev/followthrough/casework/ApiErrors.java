@@ -1,4 +1,8 @@
-package dev.followthrough.cases;
+package dev.followthrough.casework;
+
+import dev.followthrough.cases.CaseConflict;
+import dev.followthrough.cases.CaseNotFound;
+import dev.followthrough.cases.InvalidInput;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.LinkedHashMap;

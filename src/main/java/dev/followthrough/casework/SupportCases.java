@@ -1,4 +1,13 @@
-package dev.followthrough.cases;
+package dev.followthrough.casework;
+
+import dev.followthrough.cases.CaseConflict;
+import dev.followthrough.cases.CaseNotFound;
+import dev.followthrough.cases.CaseRecord;
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.CaseValidation;
+import dev.followthrough.cases.InvalidInput;
+import dev.followthrough.cases.NewCase;
+import dev.followthrough.cases.TimelineEvent;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_AWAY_UNTIL;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIME_ZONE;

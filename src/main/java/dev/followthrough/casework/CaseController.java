@@ -1,4 +1,6 @@
-package dev.followthrough.cases;
+package dev.followthrough.casework;
+
+import dev.followthrough.cases.NewCase;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;

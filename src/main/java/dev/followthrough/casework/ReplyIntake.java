@@ -1,4 +1,11 @@
-package dev.followthrough.cases;
+package dev.followthrough.casework;
+
+import dev.followthrough.cases.CaseConflict;
+import dev.followthrough.cases.CaseNotFound;
+import dev.followthrough.cases.CaseRecord;
+import dev.followthrough.cases.CaseRecords;
+import dev.followthrough.cases.CustomerReply;
+import dev.followthrough.cases.TimelineEvent;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_AT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_TEXT;

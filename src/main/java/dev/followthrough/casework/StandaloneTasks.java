@@ -1,4 +1,4 @@
-package dev.followthrough.cases;
+package dev.followthrough.casework;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 

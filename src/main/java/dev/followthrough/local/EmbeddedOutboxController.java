@@ -1,7 +1,8 @@
-package dev.followthrough.mail;
+package dev.followthrough.local;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.followthrough.cases.CaseNumbers;
+import dev.followthrough.mail.PlainText;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
