@@ -14,7 +14,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACH
 
 import dev.followthrough.lifecycle.CaseCommunicationProcess;
 import dev.followthrough.lifecycle.CaseCommunicationProcess.Messages;
-import dev.followthrough.lifecycle.LifecyclePolicy;
+import dev.followthrough.lifecycle.Policy;
 import dev.followthrough.lifecycle.EngineClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,10 +53,10 @@ public class ReplyIntake {
   private final StandaloneTasks tasks;
   private final JdbcTemplate jdbc;
   private final HistoryService history;
-  private final LifecyclePolicy policy;
+  private final Policy policy;
 
   ReplyIntake(CaseRecords records, RuntimeService runtime, StandaloneTasks tasks, JdbcTemplate jdbc, HistoryService history,
-              LifecyclePolicy policy) {
+              Policy policy) {
     this.records = records;
     this.runtime = runtime;
     this.tasks = tasks;

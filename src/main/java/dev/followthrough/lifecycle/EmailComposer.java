@@ -47,12 +47,12 @@ public class EmailComposer {
   private final EngineerDirectory engineers;
   private final MailProperties mail;
   private final CaseCalendars zones;
-  private final LifecyclePolicy policy;
+  private final Policy policy;
   private final OutboxLedger ledger;
-  private final FirstResponseTargets firstResponseTarget;
+  private final FirstResponseTarget firstResponseTarget;
 
   EmailComposer(MailTemplates templates, TemplateModels models, EngineerDirectory engineers, MailProperties mail,
-                CaseCalendars zones, LifecyclePolicy policy, OutboxLedger ledger, FirstResponseTargets firstResponseTarget) {
+                CaseCalendars zones, Policy policy, OutboxLedger ledger, FirstResponseTarget firstResponseTarget) {
     this.templates = templates;
     this.models = models;
     this.engineers = engineers;

@@ -49,7 +49,7 @@ class CaseCommunicationLifecycleTest {
   @Autowired Lifecycle lifecycle;
   @Autowired ProcessEngine engine;
   @Autowired CaseRecords records;
-  @Autowired LifecyclePolicy policy;
+  @Autowired Policy policy;
   @Autowired TimerRecalculation timers;
   @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
   org.springframework.mail.javamail.JavaMailSenderImpl mailSender;

@@ -18,19 +18,19 @@ class PolicyValidationTest {
 
   @Configuration
   @EnableConfigurationProperties(CalendarProperties.class)
-  static class Policy {}
+  static class CalendarConfiguration {}
 
   private final ApplicationContextRunner context = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
           ValidationAutoConfiguration.class))
-      .withUserConfiguration(Policy.class)
-      .withBean(LifecyclePolicy.class);
+      .withUserConfiguration(CalendarConfiguration.class)
+      .withBean(Policy.class);
 
   @Test
   void theDefaultsAreTheLifecyclesRules() {
     context.run(started -> {
       assertThat(started).hasNotFailed();
-      LifecyclePolicy policy = started.getBean(LifecyclePolicy.class);
+      Policy policy = started.getBean(Policy.class);
       assertThat(policy.getStrikeIntervalBusinessDays()).isEqualTo(3);
       assertThat(policy.getMinimumDaysBeforeUnresponsiveClosure()).isEqualTo(14);
       assertThat(policy.firstResponseTarget(dev.followthrough.cases.Severity.A).isAroundTheClock()).isTrue();

@@ -67,7 +67,7 @@ final class SimulatedCase {
    * When the policy says the follow-up {@code kind} is due, given the email before it; empty for
    * emails an engineer writes in a task (their timing is the engineer's).
    */
-  Optional<Instant> dueFollowUp(EmailKind kind, LifecyclePolicy policy) {
+  Optional<Instant> dueFollowUp(EmailKind kind, Policy policy) {
     if (outreach.isEmpty()) {
       return Optional.empty();
     }
@@ -93,7 +93,7 @@ final class SimulatedCase {
   }
 
   /** R8: the call about a solution, on the customer's date or a business day after the status email. */
-  Instant dueSolutionCall(LifecyclePolicy policy) {
+  Instant dueSolutionCall(Policy policy) {
     Sent status = outreach.get(outreach.size() - 1);
     return forTheCustomer(customerDateOr(status.at(), policy.getSolutionCallAfterBusinessDays()));
   }

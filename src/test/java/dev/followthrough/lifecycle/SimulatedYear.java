@@ -121,7 +121,7 @@ final class SimulatedYear {
   private final ReplyIntake replies;
   private final ProcessEngine engine;
   private final CustomerCalendars calendars;
-  private final LifecyclePolicy policy;
+  private final Policy policy;
   private final JdbcTemplate jdbc;
   private final GreenMail mailServer;
   private final Random random;
@@ -139,7 +139,7 @@ final class SimulatedYear {
   final Findings findings = new Findings();
 
   SimulatedYear(Lifecycle lifecycle, SupportCases cases, ReplyIntake replies, ProcessEngine engine,
-                CustomerCalendars calendars, LifecyclePolicy policy, JdbcTemplate jdbc, GreenMail mailServer,
+                CustomerCalendars calendars, Policy policy, JdbcTemplate jdbc, GreenMail mailServer,
                 long seed, ZoneId engineerZone) {
     this.lifecycle = lifecycle;
     this.cases = cases;

@@ -47,7 +47,7 @@ class SimulatedYearTest {
   @Autowired ReplyIntake replies;
   @Autowired ProcessEngine engine;
   @Autowired CustomerCalendars calendars;
-  @Autowired LifecyclePolicy policy;
+  @Autowired Policy policy;
   @Autowired JdbcTemplate jdbc;
   @Autowired GreenMail mailServer;
   @Autowired EngineerDirectory engineers;

@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
  * the variables are stored normalised, and the case's record is created in the same transaction.
  */
 @Component("registerCase")
-public class RegisterCaseListener implements ExecutionListener {
+public class RegisterCase implements ExecutionListener {
 
   private final CaseValidation validation;
   private final CaseRecords records;
 
-  RegisterCaseListener(CaseValidation validation, CaseRecords records) {
+  RegisterCase(CaseValidation validation, CaseRecords records) {
     this.validation = validation;
     this.records = records;
   }

@@ -24,18 +24,18 @@ import org.springframework.stereotype.Component;
  * the FQR task's priority, and the breach flag.
  */
 @Component("firstResponseTarget")
-public class FirstResponseTargets {
+public class FirstResponseTarget {
 
   private static final List<String> FQR_TASKS =
       List.of(CaseCommunicationProcess.Elements.PREPARE_FQR, CaseCommunicationProcess.Elements.CALL_FOR_FQR);
 
-  private final LifecyclePolicy policy;
+  private final Policy policy;
   private final CaseCalendars calendars;
   private final CaseRecords records;
   private final CaseFacts facts;
   private final TaskService tasks;
 
-  FirstResponseTargets(LifecyclePolicy policy, CaseCalendars calendars, CaseRecords records, CaseFacts facts,
+  FirstResponseTarget(Policy policy, CaseCalendars calendars, CaseRecords records, CaseFacts facts,
                        TaskService tasks) {
     this.policy = policy;
     this.calendars = calendars;
@@ -49,7 +49,7 @@ public class FirstResponseTargets {
   }
 
   public Date warning(VariableScope scope) {
-    LifecyclePolicy.FirstResponseTarget target = policy.firstResponseTarget(SEVERITY.get(scope));
+    Policy.FirstResponseTarget target = policy.firstResponseTarget(SEVERITY.get(scope));
     // after the opening: the policy keeps the warning shorter than the target
     return Date.from(dueAt(scope).minus(target.getWarnBefore()));
   }
@@ -79,7 +79,7 @@ public class FirstResponseTargets {
 
   private Instant dueAt(VariableScope scope) {
     Severity severity = SEVERITY.get(scope);
-    LifecyclePolicy.FirstResponseTarget target = policy.firstResponseTarget(severity);
+    Policy.FirstResponseTarget target = policy.firstResponseTarget(severity);
     Instant opened = OPENED_AT.find(scope).orElse(EngineClock.now());
     BusinessCalendar calendar = target.isAroundTheClock()
         ? BusinessCalendar.aroundTheClock() : calendars.customerCalendar(scope);

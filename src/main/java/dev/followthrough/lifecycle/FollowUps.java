@@ -20,16 +20,16 @@ import org.springframework.stereotype.Component;
  * count business days in the customer's calendar (their zone, their country's holidays), keep the
  * local time of day, land inside the customer's business hours (R14), and wait while the customer
  * is away (R9). Reminders to the engineer follow the engineer's working days and zone. "Now" is the
- * engine's clock; the intervals are {@link LifecyclePolicy}'s.
+ * engine's clock; the intervals are {@link Policy}'s.
  */
 @Component("followUps")
-public class FollowUpSchedule {
+public class FollowUps {
 
-  private final LifecyclePolicy policy;
+  private final Policy policy;
   private final CaseCalendars calendars;
   private final OutboxLedger ledger;
 
-  FollowUpSchedule(LifecyclePolicy policy, CaseCalendars calendars, OutboxLedger ledger) {
+  FollowUps(Policy policy, CaseCalendars calendars, OutboxLedger ledger) {
     this.policy = policy;
     this.calendars = calendars;
     this.ledger = ledger;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * next turn, or the same step after the case was reopened, gets a new one.
  */
 @Component("sendEmail")
-public class SendEmailDelegate implements JavaDelegate {
+public class SendEmail implements JavaDelegate {
 
   static final String EMAIL_INPUT = "email";
 
@@ -31,7 +31,7 @@ public class SendEmailDelegate implements JavaDelegate {
   private final CaseFacts facts;
   private final HistoryService history;
 
-  SendEmailDelegate(EmailComposer composer, OutboundMail outbound, CaseFacts facts, HistoryService history) {
+  SendEmail(EmailComposer composer, OutboundMail outbound, CaseFacts facts, HistoryService history) {
     this.composer = composer;
     this.outbound = outbound;
     this.facts = facts;

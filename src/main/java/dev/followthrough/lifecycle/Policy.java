@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Component("policy")
 @Validated
 @ConfigurationProperties("followthrough.policy")
-public class LifecyclePolicy {
+public class Policy {
 
   /** R5: follow up on missing customer information every N business days. */
   @Min(1) @Max(30)
