@@ -38,7 +38,7 @@ public class AddressCorrection {
       problems.add("customerEmail: " + e.getMessage());
     }
     problems.addAll(DraftRules.problems(REJECTED_EMAIL_SUBJECT.name(), REJECTED_EMAIL_SUBJECT.find(task).orElse(null),
-        REJECTED_EMAIL_BODY.name(), REJECTED_EMAIL_BODY.find(task).orElse(null)));
+        REJECTED_EMAIL_BODY.name(), REJECTED_EMAIL_BODY.find(task).orElse(null), TemplateModels.customerText(task)));
     Drafts.reject(problems);
     CUSTOMER_EMAIL.set(task.getExecution(), address);
     records.recordCustomerEmail(CASE_NUMBER.get(task), address);

@@ -2,11 +2,8 @@ package dev.followthrough.lifecycle;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CALL_OUTCOME;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CALL_PLAN;
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_BODY;
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_SUBJECT;
 
 import dev.followthrough.cases.TimelineEvent;
-import dev.followthrough.mail.DraftRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -36,7 +33,7 @@ public class CallReview {
       problems.add("callOutcome: say how the call went (reached, voicemail or no answer)");
     }
     if (emailFollowsEveryCall || (outcome != null && outcome != CallOutcome.REACHED)) {
-      problems.addAll(DraftRules.problems(DRAFT_SUBJECT.find(task).orElse(null), DRAFT_BODY.find(task).orElse(null)));
+      problems.addAll(Drafts.problems(task));
     }
     Drafts.reject(problems);
 

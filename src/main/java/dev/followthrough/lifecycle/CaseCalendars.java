@@ -2,7 +2,6 @@ package dev.followthrough.lifecycle;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_AWAY_UNTIL;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_COUNTRY;
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_LANGUAGE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_REGION;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIME_ZONE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_FOLLOW_UP_DATE;
@@ -13,11 +12,12 @@ import dev.followthrough.calendar.BusinessCalendar;
 import dev.followthrough.calendar.CalendarProperties;
 import dev.followthrough.calendar.CustomerCalendars;
 import dev.followthrough.engineers.EngineerDirectory;
+import dev.followthrough.mail.MailDates;
+import dev.followthrough.mail.MailTemplates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * A case's calendars and dates the way people meant them: the customer's business days and hours
  * in the customer's zone (their country's holidays), the engineer's in the engineer's zone, the
- * customer's dates read in their zone, the engineer's promises in the engineer's, and dates
- * formatted for the customer to read in their language.
+ * customer's dates read in their zone, the engineer's promises in the engineer's.
  */
 @Component
 public class CaseCalendars {
@@ -89,28 +88,14 @@ public class CaseCalendars {
         .orElse(calendar.defaultTimeZone());
   }
 
-  public Locale customerLocale(VariableScope scope) {
-    return CUSTOMER_LANGUAGE.find(scope).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
-  }
-
   /** The update the engineer promised, a local date-time in the engineer's zone. */
   public Optional<Instant> promisedUpdate(VariableScope scope) {
     return NEXT_UPDATE_AT.find(scope).map(value -> parseDateTime(NEXT_UPDATE_AT.name(), value).atZone(engineerZone(scope)).toInstant());
   }
 
-  public String formatDateTime(VariableScope scope, Instant instant) {
-    return DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu 'at' HH:mm zzz", customerLocale(scope))
-        .format(instant.atZone(customerZone(scope)));
-  }
-
-  /** For emails to the engineer or their manager: the engineer's zone, in English. */
+  /** For the engineer: the engineer's zone, in the organisation's language (emails format their own dates). */
   public String formatForEngineer(VariableScope scope, Instant instant) {
-    return DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu 'at' HH:mm zzz", Locale.ENGLISH)
-        .format(instant.atZone(engineerZone(scope)));
-  }
-
-  public String formatDate(VariableScope scope, Instant instant) {
-    return DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", customerLocale(scope)).format(instant.atZone(customerZone(scope)));
+    return MailDates.dateTime(instant.atZone(engineerZone(scope)), Locale.forLanguageTag(MailTemplates.ORGANISATION_LANGUAGE));
   }
 
   static LocalDateTime parseDateTime(String field, String value) {

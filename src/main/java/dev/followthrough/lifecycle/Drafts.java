@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,13 @@ public class Drafts {
 
   /** Task listener on complete: {@code ${drafts.check(task)}}. */
   public void check(DelegateTask task) {
-    reject(DraftRules.problems(DRAFT_SUBJECT.find(task).orElse(null), DRAFT_BODY.find(task).orElse(null)));
+    reject(problems(task));
+  }
+
+  /** What keeps the task's draft from going ({@link DraftRules}), the case's customer text taken as data. */
+  static List<String> problems(VariableScope task) {
+    return DraftRules.problems(DRAFT_SUBJECT.find(task).orElse(null), DRAFT_BODY.find(task).orElse(null),
+        TemplateModels.customerText(task));
   }
 
   /** Turns "field: problem" lines into one error that names each field; nothing if there are none. */

@@ -5,6 +5,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_STANDING
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CLOSING_DATE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_ANSWER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_EMAIL;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_LANGUAGE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.DISSATISFACTION_REASON;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_BODY;
@@ -19,14 +20,17 @@ import dev.followthrough.cases.CaseNumbers;
 import dev.followthrough.cases.Tier;
 import dev.followthrough.engineers.EngineerDirectory;
 import dev.followthrough.engineers.EngineerProfile;
+import dev.followthrough.mail.Audience;
 import dev.followthrough.mail.DraftRules;
 import dev.followthrough.mail.EmailKind;
 import dev.followthrough.mail.EmailLayout;
+import dev.followthrough.mail.MailLanguage;
 import dev.followthrough.mail.MailProperties;
 import dev.followthrough.mail.MailTemplates;
 import dev.followthrough.mail.OutboxLedger;
 import dev.followthrough.mail.OutgoingEmail;
 import dev.followthrough.mail.RenderedDraft;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +41,9 @@ import org.springframework.stereotype.Component;
 /**
  * Renders a template into a draft for a task, and turns a draft or an automatic follow-up into the
  * email that goes: recipients by audience, the archive copy and case number in the subject (R21),
- * the TAM and manager copied on the unresponsive path (R11), the signature (R22).
+ * the TAM and manager copied on the unresponsive path (R11), the signature (R22). Emails to the
+ * customer are in the customer's language with dates in their zone, internal ones in the
+ * organisation's language with dates in the engineer's zone (R30).
  */
 @Component
 public class EmailComposer {
@@ -66,6 +72,8 @@ public class EmailComposer {
   /** The draft of a reviewed email, or the text of an automatic one, from its template. */
   public RenderedDraft render(EmailKind kind, VariableScope scope) {
     Map<String, Object> model = models.of(scope);
+    ZoneId customerZone = zones.customerZone(scope);
+    ZoneId engineerZone = zones.engineerZone(scope);
     String template = kind.template();
     switch (kind) {
       case LAST_QUALITY_RESPONSE -> {
@@ -74,24 +82,31 @@ public class EmailComposer {
         }
       }
       case PENDING_INFORMATION_REMINDER -> zones.customerDate(scope)
-          .ifPresent(date -> model.put("customerDate", zones.formatDate(scope, date)));
+          .ifPresent(date -> model.put("customerDate", date.atZone(customerZone).toLocalDate()));
       case SOLUTION_FOLLOW_UP -> {
         model.put("followUpNumber", SOLUTION_FOLLOW_UPS_SENT.find(scope).orElse(0) + 1);
         model.put("followUpCount", policy.getSolutionFollowUps());
       }
       case STRIKE_1 -> lastCustomerEmail(scope).ifPresent(sent -> model.put("previousEmailDate",
-          zones.formatDate(scope, sent.sentAt())));
+          sent.sentAt().atZone(customerZone).toLocalDate()));
       case STRIKE_3, UNRESPONSIVE_CLOSURE -> CLOSING_DATE.find(scope)
-          .ifPresent(date -> model.put("closingDate", zones.formatDate(scope, date)));
+          .ifPresent(date -> model.put("closingDate", date.atZone(customerZone).toLocalDate()));
       case INTERNAL_ESCALATION -> DISSATISFACTION_REASON.find(scope)
           .ifPresent(reason -> model.put("dissatisfactionReason", reason));
       case UPDATE_OVERDUE -> zones.promisedUpdate(scope)
-          .ifPresent(due -> model.put("updateDue", zones.formatForEngineer(scope, due)));
+          .ifPresent(due -> model.put("updateDue", due.atZone(engineerZone)));
       case FIRST_RESPONSE_AT_RISK, FIRST_RESPONSE_MISSED ->
-          model.put("firstResponseDue", zones.formatForEngineer(scope, firstResponseTarget.due(scope).toInstant()));
+          model.put("firstResponseDue", firstResponseTarget.due(scope).toInstant().atZone(engineerZone));
       default -> { }
     }
-    return templates.render(template, model);
+    return templates.render(template, language(kind, scope), model);
+  }
+
+  /** The customer's language for emails to the customer; the organisation's for our own people. */
+  private static String language(EmailKind kind, VariableScope scope) {
+    return kind.audience() == Audience.CUSTOMER
+        ? CUSTOMER_LANGUAGE.find(scope).orElse(MailTemplates.ORGANISATION_LANGUAGE)
+        : MailTemplates.ORGANISATION_LANGUAGE;
   }
 
   public OutgoingEmail compose(EmailKind kind, VariableScope scope, String idempotencyKey) {
@@ -99,22 +114,23 @@ public class EmailComposer {
     RenderedDraft draft = kind == EmailKind.RESEND
         ? new RenderedDraft(REJECTED_EMAIL_SUBJECT.get(scope), REJECTED_EMAIL_BODY.get(scope))
         : kind.reviewed() ? new RenderedDraft(DRAFT_SUBJECT.get(scope), DRAFT_BODY.get(scope)) : render(kind, scope);
-    List<String> problems = DraftRules.problems(draft.subject(), draft.body());
+    List<String> problems = DraftRules.problems(draft.subject(), draft.body(), TemplateModels.customerText(scope));
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Case " + caseNumber + ": " + kind.id() + " cannot be sent: " + problems);
     }
+    MailLanguage words = templates.language(language(kind, scope));
     String body = draft.body();
     if (kind == EmailKind.STATUS_UPDATE && CASE_STANDING.find(scope).orElse(null) == CaseStanding.PENDING_INTERNAL_RESEARCH) {
-      body = body.strip() + "\n\nMy next update will reach you by "
-          + zones.formatDateTime(scope, zones.promisedUpdate(scope).orElseThrow()) + ".";
+      body = body.strip() + "\n\n" + words.nextUpdate(zones.promisedUpdate(scope).orElseThrow().atZone(zones.customerZone(scope)));
     }
-    String subject = CaseNumbers.mentionedIn(draft.subject(), caseNumber) ? draft.subject() : "[Case " + caseNumber + "] " + draft.subject();
+    String subject = CaseNumbers.mentionedIn(draft.subject(), caseNumber) ? draft.subject()
+        : "[" + words.caseWord() + " " + caseNumber + "] " + draft.subject();
     EngineerProfile engineer = engineers.get(ENGINEER_ID.get(scope));
     Recipients recipients = recipients(kind, scope, engineer);
     return new OutgoingEmail(idempotencyKey, caseNumber, kind,
         engineer.name() + " (" + mail.organisationName() + ")", recipients.to, recipients.cc, subject,
-        EmailLayout.text(body, engineer, mail.organisationName()),
-        EmailLayout.html(body, engineer, mail.organisationName()));
+        EmailLayout.text(body, engineer, mail.organisationName(), words),
+        EmailLayout.html(body, engineer, mail.organisationName(), words));
   }
 
   private Optional<OutboxLedger.SentEmail> lastCustomerEmail(VariableScope scope) {

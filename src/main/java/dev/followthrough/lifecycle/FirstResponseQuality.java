@@ -1,5 +1,6 @@
 package dev.followthrough.lifecycle;
 
+import dev.followthrough.mail.CustomerText;
 import dev.followthrough.mail.DraftRules;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,10 +39,11 @@ public final class FirstResponseQuality {
   /**
    * @param body the email as the engineer wants to send it
    * @param template the draft as it was rendered, before the engineer's edits
+   * @param customerText what the customer wrote, which the draft may quote as it is
    */
   public static List<String> problems(String subject, String body, String customerName, String template,
-                                      String problemDescription) {
-    List<String> problems = new ArrayList<>(DraftRules.problems(subject, body));
+                                      String problemDescription, CustomerText customerText) {
+    List<String> problems = new ArrayList<>(DraftRules.problems(subject, body, customerText));
     if (body == null || body.isBlank()) {
       return problems;
     }

@@ -27,7 +27,7 @@ public class FqrGate {
     }
     problems.addAll(FirstResponseQuality.problems(DRAFT_SUBJECT.find(task).orElse(null),
         DRAFT_BODY.find(task).orElse(null), CUSTOMER_NAME.get(task), DRAFT_ORIGINAL.find(task).orElse(""),
-        PROBLEM_DESCRIPTION.find(task).orElse("")));
+        PROBLEM_DESCRIPTION.find(task).orElse(""), TemplateModels.customerText(task)));
     Drafts.reject(problems);
   }
 }

@@ -1,10 +1,7 @@
 package dev.followthrough.lifecycle;
 
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_BODY;
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_SUBJECT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LQR_OUTLINE;
 
-import dev.followthrough.mail.DraftRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,7 +21,7 @@ public class LqrOutline {
         problems.add(point.name() + ": tick this point of the LQR outline once the email covers it");
       }
     }
-    problems.addAll(DraftRules.problems(DRAFT_SUBJECT.find(task).orElse(null), DRAFT_BODY.find(task).orElse(null)));
+    problems.addAll(Drafts.problems(task));
     Drafts.reject(problems);
   }
 }

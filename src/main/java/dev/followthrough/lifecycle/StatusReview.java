@@ -2,13 +2,10 @@ package dev.followthrough.lifecycle;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_STANDING;
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_BODY;
-import static dev.followthrough.lifecycle.CaseCommunicationProcess.DRAFT_SUBJECT;
 
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.InvalidInput;
 import dev.followthrough.cases.TimelineEvent;
-import dev.followthrough.mail.DraftRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +60,7 @@ public class StatusReview {
     } catch (InvalidInput e) {
       e.fields().forEach((field, problem) -> problems.add(field + ": " + problem));
     }
-    problems.addAll(DraftRules.problems(DRAFT_SUBJECT.find(task).orElse(null), DRAFT_BODY.find(task).orElse(null)));
+    problems.addAll(Drafts.problems(task));
     Drafts.reject(problems);
 
     records.recordStanding(CASE_NUMBER.get(task), standing.name());

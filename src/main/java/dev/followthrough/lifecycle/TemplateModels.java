@@ -5,6 +5,8 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_TITLE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_EMAIL;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_NAME;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_TIER;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.DISSATISFACTION_REASON;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_REPLY_TEXT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.ENGINEER_ID;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.PROBLEM_DESCRIPTION;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.PRODUCT;
@@ -15,6 +17,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.TAM_NAME;
 import dev.followthrough.cases.Tier;
 import dev.followthrough.engineers.EngineerDirectory;
 import dev.followthrough.engineers.EngineerProfile;
+import dev.followthrough.mail.CustomerText;
 import dev.followthrough.mail.MailProperties;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The model every mail template sees: {@code case}, {@code customer}, {@code engineer} and
  * {@code organisation}, read from the process through the typed variables. Values are data, never
- * template code.
+ * template code; {@link #customerText} says which of them the customer wrote.
  */
 @Component
 public class TemplateModels {
@@ -69,5 +72,17 @@ public class TemplateModels {
     model.put("engineer", engineer);
     model.put("organisation", Map.of("name", mail.organisationName()));
     return model;
+  }
+
+  /**
+   * Everything of the case that the customer (or whoever opened it for them) wrote: title,
+   * problem description, product, names and addresses, the last reply, the reason given for
+   * dissatisfaction. Drafts may quote it as it is, whatever it looks like (R20).
+   */
+  public static CustomerText customerText(VariableScope scope) {
+    return CustomerText.of(CASE_TITLE.find(scope).orElse(null), PROBLEM_DESCRIPTION.find(scope).orElse(null),
+        PRODUCT.find(scope).orElse(null), CUSTOMER_NAME.find(scope).orElse(null), CUSTOMER_EMAIL.find(scope).orElse(null),
+        TAM_NAME.find(scope).orElse(null), LAST_REPLY_TEXT.find(scope).orElse(null),
+        DISSATISFACTION_REASON.find(scope).orElse(null));
   }
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * Every email the lifecycle sends. The model names them by {@link #id()} in the send tasks'
  * {@code email} input; the engineer reviews the {@link #reviewed()} ones as a draft first (R20),
- * the others are personalised from case data when they go.
+ * the others are personalised from case data when they go. Those to the {@link Audience#CUSTOMER}
+ * are written in the customer's language (R30); the others, to our own people (the TAM included),
+ * in the organisation's: their templates are {@link MailTemplates#internalNames()}.
  */
 public enum EmailKind {
   FIRST_QUALITY_RESPONSE("first-quality-response", "first-quality-response", Audience.CUSTOMER, true, false),

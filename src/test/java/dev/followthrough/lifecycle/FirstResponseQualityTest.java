@@ -2,6 +2,7 @@ package dev.followthrough.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followthrough.mail.CustomerText;
 import dev.followthrough.mail.MailTemplates;
 import dev.followthrough.mail.RenderedDraft;
 import java.util.List;
@@ -344,9 +345,40 @@ class FirstResponseQualityTest {
   @Test
   void theNameProblemNamesTheCustomer() {
     List<String> problems =
-        FirstResponseQuality.problems(SUBJECT, "Hello,\n\nCould you send me the log?", CUSTOMER, TEMPLATE, PROBLEM);
+        FirstResponseQuality.problems(SUBJECT, "Hello,\n\nCould you send me the log?", CUSTOMER, TEMPLATE, PROBLEM,
+            CustomerText.of(PROBLEM, CUSTOMER));
 
     assertThat(problems).singleElement().asString().contains(CUSTOMER).contains("Personalized");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Customer text is data (R20): a title or description that looks like template code
+
+  private static final String TITLE = "Could not resolve placeholder ${db.url} in $HOME/#config";
+  private static final String DESCRIPTION = "Start-up stops: ${db.url} is unset. #set($a = 1) ## $!x #* *#";
+
+  @Test
+  void aDraftThatQuotesTheCustomersPlaceholdersPasses() {
+    Map<String, Object> model = MailTemplates.sampleModel();
+    @SuppressWarnings("unchecked") Map<String, Object> theCase = (Map<String, Object>) model.get("case");
+    theCase.put("title", TITLE);
+    theCase.put("problemDescription", DESCRIPTION);
+    RenderedDraft draft = new MailTemplates(null).render("first-quality-response", model);
+    String body = draft.body()
+        .replaceFirst(UNDERSTANDING_MARKER, Matcher.quoteReplacement("the start-up cannot resolve ${db.url}."))
+        .replaceFirst(PROGRESS_MARKER, Matcher.quoteReplacement("Could you send me the application.yml that sets ${db.url}?"));
+    CustomerText customerText = CustomerText.of(TITLE, DESCRIPTION, CUSTOMER);
+
+    assertThat(draft.subject()).endsWith(": " + TITLE);
+    assertThat(FirstResponseQuality.problems(draft.subject(), body, CUSTOMER, draft.body(), DESCRIPTION, customerText))
+        .as("the subject untouched, the description quoted, ${db.url} repeated by the engineer").isEmpty();
+    assertThat(FirstResponseQuality.problems(draft.subject(), draft.body().replaceFirst(UNDERSTANDING_MARKER, "seen"),
+        CUSTOMER, draft.body(), DESCRIPTION, customerText))
+        .as("the template's marker is still caught").contains("draftBody: replace the [[...]] placeholders with your own words");
+    assertThat(FirstResponseQuality.problems(draft.subject(), body.replace("${db.url}?", "${db.password}?"),
+        CUSTOMER, draft.body(), DESCRIPTION, customerText))
+        .as("a placeholder the customer never wrote").contains(
+            "draftBody: the email still contains template code (a $reference or #directive)");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -367,7 +399,8 @@ class FirstResponseQualityTest {
     }
 
     List<String> problems() {
-      return FirstResponseQuality.problems(subject, body, customerName, TEMPLATE, problemDescription);
+      return FirstResponseQuality.problems(subject, body, customerName, TEMPLATE, problemDescription,
+          CustomerText.of(problemDescription, customerName));
     }
 
     @Override

@@ -26,7 +26,7 @@ class DraftRulesTest {
   @NullAndEmptySource
   @ValueSource(strings = {"   ", "\t"})
   void rejectsAnEmptySubject(String subject) {
-    assertThat(DraftRules.problems(subject, GOOD_BODY)).containsExactly("draftSubject: the subject is empty");
+    assertThat(DraftRules.problems(subject, GOOD_BODY, CustomerText.NONE)).containsExactly("draftSubject: the subject is empty");
   }
 
   @ParameterizedTest(name = "subject [{0}] has a line break")
@@ -39,7 +39,7 @@ class DraftRulesTest {
         "Case 42: first line\nsecond line"
       })
   void rejectsASubjectWithALineBreak(String subject) {
-    assertThat(DraftRules.problems(subject, GOOD_BODY))
+    assertThat(DraftRules.problems(subject, GOOD_BODY, CustomerText.NONE))
         .containsExactly("draftSubject: the subject must be a single line");
   }
 
@@ -56,7 +56,7 @@ class DraftRulesTest {
         "#set($x = 1)Case 42"
       })
   void rejectsASubjectWithAPlaceholder(String subject) {
-    assertThat(DraftRules.problems(subject, GOOD_BODY))
+    assertThat(DraftRules.problems(subject, GOOD_BODY, CustomerText.NONE))
         .containsExactly("draftSubject: the subject still contains a template placeholder");
   }
 
@@ -73,7 +73,7 @@ class DraftRulesTest {
         "Case 42: costs US$ 20 or $5.99"
       })
   void acceptsAnOrdinarySubject(String subject) {
-    assertThat(DraftRules.problems(subject, GOOD_BODY)).isEmpty();
+    assertThat(DraftRules.problems(subject, GOOD_BODY, CustomerText.NONE)).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ class DraftRulesTest {
   @NullAndEmptySource
   @ValueSource(strings = {"   ", "\n\n", " \t\r\n "})
   void rejectsAnEmptyBody(String body) {
-    assertThat(DraftRules.problems(GOOD_SUBJECT, body)).containsExactly("draftBody: the email is empty");
+    assertThat(DraftRules.problems(GOOD_SUBJECT, body, CustomerText.NONE)).containsExactly("draftBody: the email is empty");
   }
 
   static Stream<Arguments> bodiesWithMarkers() {
@@ -104,7 +104,7 @@ class DraftRulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("bodiesWithMarkers")
   void rejectsABodyWithMarkers(String description, String body) {
-    assertThat(DraftRules.problems(GOOD_SUBJECT, body))
+    assertThat(DraftRules.problems(GOOD_SUBJECT, body, CustomerText.NONE))
         .containsExactly("draftBody: replace the [[...]] placeholders with your own words");
   }
 
@@ -127,7 +127,7 @@ class DraftRulesTest {
         "#evaluate($customerText)"
       })
   void rejectsABodyWithTemplateCode(String body) {
-    assertThat(DraftRules.problems(GOOD_SUBJECT, body))
+    assertThat(DraftRules.problems(GOOD_SUBJECT, body, CustomerText.NONE))
         .containsExactly("draftBody: the email still contains template code (a $reference or #directive)");
   }
 
@@ -148,13 +148,13 @@ class DraftRulesTest {
         "Grüße aus München – café, naïve, 東京."
       })
   void acceptsOrdinarySupportText(String body) {
-    assertThat(DraftRules.problems(GOOD_SUBJECT, body)).isEmpty();
+    assertThat(DraftRules.problems(GOOD_SUBJECT, body, CustomerText.NONE)).isEmpty();
   }
 
   @ParameterizedTest(name = "subject [{0}] and body [{1}]: both reported")
   @MethodSource("bothWrong")
   void reportsSubjectAndBodyTogether(String subject, String body, String subjectProblem, String bodyProblem) {
-    assertThat(DraftRules.problems(subject, body))
+    assertThat(DraftRules.problems(subject, body, CustomerText.NONE))
         .hasSize(2)
         .anySatisfy(problem -> assertThat(problem).startsWith("draftSubject:").contains(subjectProblem))
         .anySatisfy(problem -> assertThat(problem).startsWith("draftBody:").contains(bodyProblem));
@@ -165,5 +165,52 @@ class DraftRulesTest {
         Arguments.of(null, null, "empty", "empty"),
         Arguments.of("Case 42: [[title]]", "Hello [[name]]", "placeholder", "[[...]]"),
         Arguments.of("Case 42\nBcc: x@attacker.example", "Hello $customer.name", "single line", "template code"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Customer text is data (R20)
+
+  private static final String TITLE = "Could not resolve placeholder ${db.url} in $HOME/#config";
+  private static final String DESCRIPTION =
+      "Start-up fails: ${db.url} is unset, and $!x too.\n#set($a = 1)\n## comment?\n#* block? *#\n[[ -f app.yml ]] and [[wiki]]";
+  private static final CustomerText CUSTOMER = CustomerText.of(TITLE, DESCRIPTION, "Dana Whitfield");
+
+  @ParameterizedTest(name = "subject [{0}] quotes the customer")
+  @ValueSource(strings = {
+      "Case 42: " + TITLE,
+      "Re: Case 42: ${db.url}",
+      "Case 42: about [[wiki]]"})
+  void aSubjectMayQuoteWhatTheCustomerWrote(String subject) {
+    assertThat(DraftRules.problems(subject, GOOD_BODY, CUSTOMER)).isEmpty();
+    assertThat(DraftRules.problems(subject, GOOD_BODY, CustomerText.NONE)).as("without the customer's text")
+        .containsExactly("draftSubject: the subject still contains a template placeholder");
+  }
+
+  @ParameterizedTest(name = "body [{0}] quotes the customer")
+  @ValueSource(strings = {
+      "Hello Dana,\n\nYou wrote: " + DESCRIPTION + "\n\nThe ${db.url} property is read at start-up.",
+      "Hello Dana,\n\nThe #set($a = 1) line and [[wiki]] come from your file.",
+      "Hello Dana,\n\nSet ${db.url} in application.yml; $!x does not matter."})
+  void aBodyMayQuoteWhatTheCustomerWrote(String body) {
+    assertThat(DraftRules.problems(GOOD_SUBJECT, body, CUSTOMER)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "[{0}] is ours, not the customer's")
+  @ValueSource(strings = {
+      "Hello Dana,\n\nThe ${db.password} property is read at start-up.",
+      "Hello $customer.name,\n\nYou wrote ${db.url}.",
+      "Hello Dana,\n\n#set($b = 2) is not in your file."})
+  void templateCodeTheCustomerDidNotWriteIsStillCaught(String body) {
+    assertThat(DraftRules.problems(GOOD_SUBJECT, body, CUSTOMER))
+        .containsExactly("draftBody: the email still contains template code (a $reference or #directive)");
+  }
+
+  @ParameterizedTest(name = "[{0}] is a marker of our template")
+  @ValueSource(strings = {
+      "Hello Dana,\n\nYou wrote ${db.url}.\n\n[[Progress: your first findings]]",
+      "Hello Dana,\n\n[[wiki]] is yours, [[Status]] is not."})
+  void aMarkerFromTheTemplateIsStillCaught(String body) {
+    assertThat(DraftRules.problems("Case 42: " + TITLE, body, CUSTOMER))
+        .containsExactly("draftBody: replace the [[...]] placeholders with your own words");
   }
 }

@@ -28,6 +28,8 @@ class EmailLayoutTest {
 
   private static final String ORGANISATION = "Followthrough Support";
   private static final EngineerProfile ENGINEER = engineer("+1 555 0100");
+  private static final MailTemplates TEMPLATES = new MailTemplates(null);
+  private static final MailLanguage ENGLISH = TEMPLATES.language("en");
   private static final String BODY = "Hello Alex,\n\nCould you send me the log of last night's run?\n\nKind regards";
 
   /** The tags EmailLayout itself writes; anything else in the HTML came from the content. */
@@ -68,7 +70,7 @@ class EmailLayoutTest {
           manager          ; Manager: Morgan Manager <morgan@followthrough.example>
           """)
   void textSignature(String what, String expected) {
-    assertThat(signature(EmailLayout.text(BODY, ENGINEER, ORGANISATION))).as(what).contains(expected);
+    assertThat(signature(EmailLayout.text(BODY, ENGINEER, ORGANISATION, ENGLISH))).as(what).contains(expected);
   }
 
   @ParameterizedTest(name = "the HTML signature shows the {0}")
@@ -84,14 +86,14 @@ class EmailLayoutTest {
           manager          ; Manager: Morgan Manager &lt;morgan@followthrough.example&gt;
           """)
   void htmlSignature(String what, String expected) {
-    String html = EmailLayout.html(BODY, ENGINEER, ORGANISATION);
+    String html = EmailLayout.html(BODY, ENGINEER, ORGANISATION, ENGLISH);
 
     assertThat(html.substring(html.indexOf("<table"))).as(what).contains(expected);
   }
 
   @Test
   void theTextIsTheBodyThenTheSignatureAfterTheStandardDelimiter() {
-    assertThat(EmailLayout.text("\n\n  " + BODY + "\n\n\n", ENGINEER, ORGANISATION))
+    assertThat(EmailLayout.text("\n\n  " + BODY + "\n\n\n", ENGINEER, ORGANISATION, ENGLISH))
         .isEqualTo(
             BODY
                 + "\n\n-- \n"
@@ -103,14 +105,31 @@ class EmailLayoutTest {
                 + "Manager: Morgan Manager <morgan@followthrough.example>\n");
   }
 
+  @ParameterizedTest(name = "[{0}] signature")
+  @CsvSource(
+      delimiter = ';',
+      textBlock =
+          """
+          de    ; E-Mail: jordan@followthrough.example\\nTelefon: +1 555 0100\\nArbeitszeiten: Mon-Fri 09:00-17:00 CET\\nTeamleitung: Morgan Manager
+          de-AT ; E-Mail: jordan@followthrough.example\\nTelefon: +1 555 0100\\nArbeitszeiten: Mon-Fri 09:00-17:00 CET\\nTeamleitung: Morgan Manager
+          fr    ; E-mail: jordan@followthrough.example\\nTéléphone: +1 555 0100\\nHoraires: Mon-Fri 09:00-17:00 CET\\nResponsable: Morgan Manager
+          it    ; Email: jordan@followthrough.example\\nPhone: +1 555 0100\\nWorking hours: Mon-Fri 09:00-17:00 CET\\nManager: Morgan Manager
+          """)
+  void theSignatureLabelsAreInTheReadersLanguage(String language, String expected) {
+    MailLanguage words = TEMPLATES.language(language);
+
+    assertThat(signature(EmailLayout.text(BODY, ENGINEER, ORGANISATION, words))).contains(expected.replace("\\n", "\n"));
+    assertThat(EmailLayout.html(BODY, ENGINEER, ORGANISATION, words)).contains(expected.replace("\\n", "<br>"));
+  }
+
   @ParameterizedTest(name = "phone [{0}] is left out")
   @NullAndEmptySource
   @ValueSource(strings = {"  ", "\t"})
   void aBlankPhoneIsLeftOut(String phone) {
     EngineerProfile withoutPhone = engineer(phone);
 
-    String text = EmailLayout.text(BODY, withoutPhone, ORGANISATION);
-    String html = EmailLayout.html(BODY, withoutPhone, ORGANISATION);
+    String text = EmailLayout.text(BODY, withoutPhone, ORGANISATION, ENGLISH);
+    String html = EmailLayout.html(BODY, withoutPhone, ORGANISATION, ENGLISH);
 
     assertThat(text).doesNotContain("Phone").contains("Email: jordan@followthrough.example\nWorking hours:");
     assertThat(html).doesNotContain("Phone").doesNotContain("null");
@@ -118,14 +137,14 @@ class EmailLayoutTest {
 
   @Test
   void theLogoIsTheInlineImageInTheHtmlOnly() {
-    String html = EmailLayout.html(BODY, ENGINEER, ORGANISATION);
+    String html = EmailLayout.html(BODY, ENGINEER, ORGANISATION, ENGLISH);
 
     assertThat(EmailLayout.LOGO_CONTENT_ID).isEqualTo("followthrough-logo");
     assertThat(html)
         .contains("<img src=\"cid:followthrough-logo\"")
         .contains("alt=\"Followthrough Support\"");
     assertThat(count(html, "<img")).isEqualTo(1);
-    assertThat(EmailLayout.text(BODY, ENGINEER, ORGANISATION)).doesNotContain("cid:").doesNotContain("<img");
+    assertThat(EmailLayout.text(BODY, ENGINEER, ORGANISATION, ENGLISH)).doesNotContain("cid:").doesNotContain("<img");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -134,7 +153,7 @@ class EmailLayoutTest {
   @ParameterizedTest(name = "body {0}")
   @MethodSource("paragraphs")
   void paragraphsAndLineBreaks(String description, String body, String expectedParagraphs) {
-    String html = EmailLayout.html(body, ENGINEER, ORGANISATION);
+    String html = EmailLayout.html(body, ENGINEER, ORGANISATION, ENGLISH);
 
     assertThat(html.substring(html.indexOf("<p>"), html.indexOf("<table"))).isEqualTo(expectedParagraphs);
   }
@@ -159,7 +178,7 @@ class EmailLayoutTest {
   @ParameterizedTest(name = "body [{0}] is shown as text")
   @MethodSource("hostileText")
   void escapesTheBody(String text, String expectedEscaped) {
-    String html = EmailLayout.html("Hello Alex,\n\nYou wrote: " + text + "\n\nKind regards", ENGINEER, ORGANISATION);
+    String html = EmailLayout.html("Hello Alex,\n\nYou wrote: " + text + "\n\nKind regards", ENGINEER, ORGANISATION, ENGLISH);
 
     assertThat(html).contains(expectedEscaped);
     assertOnlyLayoutMarkup(html);
@@ -197,7 +216,7 @@ class EmailLayoutTest {
             "pat@followthrough.example",
             null);
 
-    String html = EmailLayout.html(BODY, odd, "Acme \"Support\" <Ltd> & Co");
+    String html = EmailLayout.html(BODY, odd, "Acme \"Support\" <Ltd> & Co", ENGLISH);
 
     assertThat(html)
         .contains("Jo &lt;b&gt;Bold&lt;/b&gt;")
@@ -209,7 +228,7 @@ class EmailLayoutTest {
 
   @Test
   void theHtmlIsOneDocument() {
-    String html = EmailLayout.html(BODY, ENGINEER, ORGANISATION);
+    String html = EmailLayout.html(BODY, ENGINEER, ORGANISATION, ENGLISH);
 
     assertThat(html).startsWith("<!DOCTYPE html><html><body").endsWith("</body></html>");
     assertOnlyLayoutMarkup(html);

@@ -1,20 +1,31 @@
 package dev.followthrough.mail;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Models for {@link MailTemplatesTest}: mutable nested maps, so tests can remove or change values. */
+/** Models for the mail template tests: mutable nested maps, so tests can remove or change values. */
 final class MailModelFixture {
 
   static final String CASE_NUMBER = "2611250000042";
   static final String CUSTOMER_NAME = "Riley Customer";
   static final String MANAGER_NAME = "Pat Lead";
   static final String MANAGER_EMAIL = "pat.lead@followthrough.example";
-  static final String NEXT_UPDATE = "Thursday, 27 November 2026 at 14:00 CET";
-  static final String CLOSING_DATE = "Monday, 14 December 2026";
-  static final String PREVIOUS_EMAIL_DATE = "Tuesday, 1 December 2026";
-  static final String CUSTOMER_DATE = "Friday, 28 November 2026";
-  static final String UPDATE_DUE = "Wednesday, 26 November 2026 at 10:00 CET";
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  /** Dates go into the model as dates; each template writes them in its language (MailDates). */
+  static final ZonedDateTime NEXT_UPDATE = ZonedDateTime.of(2026, 11, 27, 14, 0, 0, 0, BERLIN);
+  static final LocalDate CLOSING_DATE = LocalDate.of(2026, 12, 14);
+  static final LocalDate PREVIOUS_EMAIL_DATE = LocalDate.of(2026, 12, 1);
+  static final LocalDate CUSTOMER_DATE = LocalDate.of(2026, 11, 27);
+  static final ZonedDateTime UPDATE_DUE = ZonedDateTime.of(2026, 11, 26, 10, 0, 0, 0, BERLIN);
+  /** The same dates as the English templates write them. */
+  static final String NEXT_UPDATE_EN = "Friday, 27 November 2026 at 14:00 CET";
+  static final String CLOSING_DATE_EN = "Monday, 14 December 2026";
+  static final String PREVIOUS_EMAIL_DATE_EN = "Tuesday, 1 December 2026";
+  static final String CUSTOMER_DATE_EN = "Friday, 27 November 2026";
+  static final String UPDATE_DUE_EN = "Thursday, 26 November 2026 at 10:00 CET";
   static final String REASON = "Waited two weeks for a workaround";
 
   private MailModelFixture() {}

@@ -2,14 +2,19 @@ package dev.followthrough.mail;
 
 import static dev.followthrough.mail.MailModelFixture.CASE_NUMBER;
 import static dev.followthrough.mail.MailModelFixture.CLOSING_DATE;
+import static dev.followthrough.mail.MailModelFixture.CLOSING_DATE_EN;
 import static dev.followthrough.mail.MailModelFixture.CUSTOMER_DATE;
+import static dev.followthrough.mail.MailModelFixture.CUSTOMER_DATE_EN;
 import static dev.followthrough.mail.MailModelFixture.CUSTOMER_NAME;
 import static dev.followthrough.mail.MailModelFixture.MANAGER_EMAIL;
 import static dev.followthrough.mail.MailModelFixture.MANAGER_NAME;
 import static dev.followthrough.mail.MailModelFixture.NEXT_UPDATE;
+import static dev.followthrough.mail.MailModelFixture.NEXT_UPDATE_EN;
 import static dev.followthrough.mail.MailModelFixture.PREVIOUS_EMAIL_DATE;
+import static dev.followthrough.mail.MailModelFixture.PREVIOUS_EMAIL_DATE_EN;
 import static dev.followthrough.mail.MailModelFixture.REASON;
 import static dev.followthrough.mail.MailModelFixture.UPDATE_DUE;
+import static dev.followthrough.mail.MailModelFixture.UPDATE_DUE_EN;
 import static dev.followthrough.mail.MailModelFixture.full;
 import static dev.followthrough.mail.MailModelFixture.minimal;
 import static dev.followthrough.mail.MailModelFixture.nested;
@@ -78,9 +83,24 @@ class MailTemplatesTest {
             "first-response-at-risk",
             "first-response-missed");
     for (String name : MailTemplates.names()) {
-      assertThat(getClass().getClassLoader().getResource("templates/mail/" + name + ".vm"))
-          .as(name)
-          .isNotNull();
+      for (String language : MailTemplates.BUNDLED_LANGUAGES) {
+        boolean written = language.equals("en") || !NOT_TO_CUSTOMER.contains(name);
+        assertThat(getClass().getClassLoader().getResource("templates/mail/" + language + "/" + name + ".vm"))
+            .as(language + "/" + name + (written ? " is written" : ": internal emails are English only"))
+            .matches(url -> (url != null) == written);
+      }
+    }
+    assertThat(MailTemplates.internalNames()).containsExactlyInAnyOrderElementsOf(NOT_TO_CUSTOMER);
+  }
+
+  /** Internal emails are the ones that do not go to the customer: the lifecycle and the templates agree. */
+  @Test
+  void theInternalTemplatesAreTheEmailsToOurOwnPeople() {
+    for (EmailKind kind : EmailKind.values()) {
+      if (kind.template() != null) {
+        assertThat(MailTemplates.internalNames().contains(kind.template()))
+            .as(kind.id()).isEqualTo(kind.audience() != Audience.CUSTOMER);
+      }
     }
   }
 
@@ -126,21 +146,21 @@ class MailTemplatesTest {
 
   static Stream<Arguments> optionalValues() {
     return Stream.of(
-        Arguments.of("status-update", "nextUpdate", NEXT_UPDATE),
-        Arguments.of("pending-information-reminder", "customerDate", CUSTOMER_DATE),
-        Arguments.of("strike-1", "previousEmailDate", PREVIOUS_EMAIL_DATE),
-        Arguments.of("internal-escalation", "dissatisfactionReason", REASON),
-        Arguments.of("update-overdue", "updateDue", UPDATE_DUE));
+        Arguments.of("status-update", "nextUpdate", NEXT_UPDATE, NEXT_UPDATE_EN),
+        Arguments.of("pending-information-reminder", "customerDate", CUSTOMER_DATE, CUSTOMER_DATE_EN),
+        Arguments.of("strike-1", "previousEmailDate", PREVIOUS_EMAIL_DATE, PREVIOUS_EMAIL_DATE_EN),
+        Arguments.of("internal-escalation", "dissatisfactionReason", REASON, REASON),
+        Arguments.of("update-overdue", "updateDue", UPDATE_DUE, UPDATE_DUE_EN));
   }
 
   @ParameterizedTest(name = "{0} mentions {1} only when given")
   @MethodSource("optionalValues")
-  void optionalValueAppearsOnlyWhenGiven(String name, String key, String value) {
+  void optionalValueAppearsOnlyWhenGiven(String name, String key, Object value, String written) {
     Map<String, Object> with = minimal();
     with.put(key, value);
 
-    assertThat(templates.render(name, with).body()).contains(value);
-    assertThat(templates.render(name, minimal()).body()).doesNotContain(value);
+    assertThat(templates.render(name, with).body()).contains(written);
+    assertThat(templates.render(name, minimal()).body()).doesNotContain(written);
   }
 
   @Test
@@ -149,7 +169,7 @@ class MailTemplatesTest {
     model.put("nextUpdate", NEXT_UPDATE);
 
     assertThat(templates.render("status-update", model).body())
-        .contains("by " + NEXT_UPDATE)
+        .contains("by " + NEXT_UPDATE_EN)
         .contains("[[");
   }
 
@@ -160,9 +180,9 @@ class MailTemplatesTest {
 
     RenderedDraft draft = templates.render("strike-3", model);
 
-    assertThat(draft.subject()).contains(CLOSING_DATE);
+    assertThat(draft.subject()).contains(CLOSING_DATE_EN);
     assertThat(draft.body())
-        .contains("close case " + CASE_NUMBER + " on " + CLOSING_DATE)
+        .contains("close case " + CASE_NUMBER + " on " + CLOSING_DATE_EN)
         .contains("before that date")
         .contains("mention case number " + CASE_NUMBER);
   }
@@ -289,7 +309,7 @@ class MailTemplatesTest {
 
     RenderedDraft draft = templates.render("update-overdue", model);
     assertThat(draft.subject()).contains(CASE_NUMBER).contains("overdue");
-    assertThat(draft.body()).startsWith("Hello " + MANAGER_NAME + ",").contains(UPDATE_DUE);
+    assertThat(draft.body()).startsWith("Hello " + MANAGER_NAME + ",").contains(UPDATE_DUE_EN);
   }
 
   // --- customer text is data, never template code (R20) ---------------------------------------
@@ -327,6 +347,183 @@ class MailTemplatesTest {
     assertThat(body)
         .startsWith("Hello Zoë Ørsted-Łukasz,")
         .contains("Fehler: Übertragung fehlgeschlagen – 東京");
+  }
+
+  // --- customer text is data in every language (R20) ----------------------------------------
+
+  static final String PLACEHOLDER_TITLE = "Could not resolve placeholder ${db.url} in $HOME/#config";
+  static final String VELOCITY_DESCRIPTION =
+      "Start-up fails: ${db.url} is unset, and so is $!x.\n#set($a = 1) #if broken\n## not a comment\n"
+          + "#* not a block *# $case.number ${engineer.email} [[keep]]";
+
+  static Stream<Arguments> customerTemplatesInEachLanguage() {
+    return MailTemplates.names().stream().filter(name -> !NOT_TO_CUSTOMER.contains(name))
+        .flatMap(name -> MailTemplates.BUNDLED_LANGUAGES.stream().map(language -> Arguments.of(name, language)));
+  }
+
+  @ParameterizedTest(name = "{1}/{0}: the title and description go out verbatim")
+  @MethodSource("customerTemplatesInEachLanguage")
+  void customerTextThatLooksLikeTemplateCodeIsSentVerbatim(String name, String language) {
+    Map<String, Object> model = full();
+    nested(model, "case").put("title", PLACEHOLDER_TITLE);
+    nested(model, "case").put("problemDescription", VELOCITY_DESCRIPTION);
+
+    RenderedDraft draft = templates.render(name, language, model);
+
+    assertThat(draft.subject()).contains(CASE_NUMBER).contains(PLACEHOLDER_TITLE);
+    if (name.equals("first-quality-response")) {
+      assertThat(draft.body()).contains(VELOCITY_DESCRIPTION).doesNotContain("casey@followthrough.example");
+    }
+    CustomerText customerText = CustomerText.of(PLACEHOLDER_TITLE, VELOCITY_DESCRIPTION);
+    assertThat(DraftRules.problems(draft.subject(), draft.body(), customerText))
+        .as("the draft check takes the customer's text for data")
+        .isEqualTo(REVIEWED.contains(name)
+            ? java.util.List.of("draftBody: replace the [[...]] placeholders with your own words")
+            : java.util.List.of());
+  }
+
+  // --- languages (R30) ----------------------------------------------------------------------
+
+  private static final Map<String, String> GREETING = Map.of("en", "Hello ", "de", "Guten Tag ", "fr", "Bonjour ");
+  private static final Map<String, String> SIGN_OFF = Map.of("en", "Kind regards,", "de", "Freundliche Grüße", "fr", "Cordialement,");
+  /** Words that give away English inside a German or French email. */
+  private static final java.util.List<String> ENGLISH =
+      java.util.List.of("Monday", "Tuesday", "Friday", "December", " case ", "Hello", "Kind regards", " at 14:00");
+
+  @ParameterizedTest(name = "{1}/{0}")
+  @MethodSource("customerTemplatesInEachLanguage")
+  void everyCustomerTemplateIsWrittenInEachLanguage(String name, String language) {
+    RenderedDraft draft = templates.render(name, language, full());
+
+    assertThat(draft.subject()).contains(CASE_NUMBER).doesNotContain("$", "#");
+    assertThat(draft.body())
+        .doesNotContain("$", "${", "#set", "#if", "#end", "##")
+        .startsWith(GREETING.get(language) + CUSTOMER_NAME + ",\n");
+    assertThat(draft.body().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(SIGN_OFF.get(language));
+    assertThat(draft.body().contains("[[")).as("fill-in markers only in reviewed drafts").isEqualTo(REVIEWED.contains(name));
+    if (!language.equals("en")) {
+      assertThat(draft.subject() + "\n" + draft.body()).doesNotContain(ENGLISH);
+    }
+  }
+
+  @ParameterizedTest(name = "{1}/{0} uses the values the English one uses")
+  @MethodSource("customerTemplatesInEachLanguage")
+  void everyLanguageUsesTheSameValues(String name, String language) throws IOException {
+    assertThat(references(language, name)).isEqualTo(references("en", name));
+  }
+
+  private static Set<String> references(String language, String name) throws IOException {
+    try (var in = MailTemplatesTest.class.getClassLoader()
+        .getResourceAsStream("templates/mail/" + language + "/" + name + ".vm")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^##.*$", "");
+      java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\\$!?\\{?([A-Za-z][\\w.]*[\\w])").matcher(text);
+      Set<String> found = new java.util.TreeSet<>();
+      while (reference.find()) {
+        found.add(reference.group(1));
+      }
+      return found;
+    }
+  }
+
+  static Stream<Arguments> datesInEachLanguage() {
+    return Stream.of(
+        Arguments.of("en", "strike-3", "close case " + CASE_NUMBER + " on Monday, 14 December 2026."),
+        Arguments.of("de", "strike-3", "werde ich Fall " + CASE_NUMBER + " am Montag, 14. Dezember 2026 schließen."),
+        Arguments.of("fr", "strike-3", "je clôturerai le dossier " + CASE_NUMBER + " le lundi 14 décembre 2026."),
+        Arguments.of("en", "strike-1", "my email of Tuesday, 1 December 2026 about"),
+        Arguments.of("de", "strike-1", "meiner E-Mail vom Dienstag, 1. Dezember 2026 zu"),
+        Arguments.of("fr", "strike-1", "mon e-mail du mardi 1er décembre 2026 concernant"),
+        Arguments.of("en", "pending-information-reminder", "around Friday, 27 November 2026,"),
+        Arguments.of("de", "pending-information-reminder", "bis Freitag, 27. November 2026 bei uns"),
+        Arguments.of("fr", "pending-information-reminder", "aux alentours du vendredi 27 novembre 2026 ;"),
+        Arguments.of("en", "status-update", "by Friday, 27 November 2026 at 14:00 CET, sooner"),
+        Arguments.of("de", "status-update", "am Freitag, 27. November 2026 um 14:00 Uhr MEZ wieder"),
+        Arguments.of("fr", "status-update", "le vendredi 27 novembre 2026 à 14 h 00 CET, et plus tôt"));
+  }
+
+  @ParameterizedTest(name = "{0}/{1}: {2}")
+  @MethodSource("datesInEachLanguage")
+  void datesAreWrittenInTheTemplatesLanguage(String language, String name, String expected) {
+    assertThat(templates.render(name, language, full()).body()).contains(expected);
+  }
+
+  @Test
+  void theSubjectOfStrikeThreeNamesTheClosingDateInTheCustomersLanguage() {
+    assertThat(templates.render("strike-3", "de", full()).subject())
+        .isEqualTo("Fall " + CASE_NUMBER + ": Login page returns error 500 - Schließung am Montag, 14. Dezember 2026");
+    assertThat(templates.render("strike-3", "fr", full()).subject())
+        .isEqualTo("Dossier " + CASE_NUMBER + " : Login page returns error 500 - clôture le lundi 14 décembre 2026");
+  }
+
+  @ParameterizedTest(name = "[{0}] reads {1}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = ';',
+      nullValues = "null",
+      textBlock = """
+          de-AT    ; [de-AT, de, en]
+          de       ; [de, en]
+          fr_CA    ; [fr-CA, fr, en]
+          FR-ca    ; [fr-CA, fr, en]
+          en-US    ; [en-US, en]
+          en       ; [en]
+          it       ; [it, en]
+          es-419   ; [es-419, es, en]
+          null     ; [en]
+          '  '     ; [en]
+          ../etc   ; [en]
+          """)
+  void theLanguageChainEndsInEnglish(String tag, String chain) {
+    assertThat(MailTemplates.languageChain(tag).toString()).isEqualTo(chain);
+  }
+
+  @Test
+  void aRegionalLanguageFallsBackToItsLanguageWithTheRegionsDates() {
+    Map<String, Object> model = minimal();
+    model.put("previousEmailDate", java.time.LocalDate.of(2027, 1, 4));
+
+    assertThat(templates.render("strike-1", "de-AT", model).body())
+        .startsWith("Guten Tag " + CUSTOMER_NAME + ",")
+        .contains("vom Montag, 4. Jänner 2027");
+    assertThat(templates.render("strike-1", "de", model).body()).contains("vom Montag, 4. Januar 2027");
+    assertThat(templates.render("strike-1", "fr-CA", model).body()).contains("du lundi 4 janvier 2027");
+    assertThat(templates.render("strike-1", "en-US", model).body()).contains("of Monday, January 4, 2027 about");
+  }
+
+  @Test
+  void aLanguageWithoutTemplatesGetsEnglishWithEnglishDates() {
+    Map<String, Object> model = minimal();
+    model.put("closingDate", CLOSING_DATE);
+
+    RenderedDraft italian = templates.render("strike-3", "it", model);
+
+    assertThat(italian.body()).startsWith("Hello " + CUSTOMER_NAME).contains("on Monday, 14 December 2026");
+    assertThat(templates.render("strike-3", null, model)).isEqualTo(templates.render("strike-3", "en", model));
+  }
+
+  static Stream<Arguments> layoutWords() {
+    return Stream.of(
+        Arguments.of("en", "Case", "Email", "Phone", "Working hours", "Manager", "My next update will reach you by Friday, 27 November 2026 at 14:00 CET."),
+        Arguments.of("de", "Fall", "E-Mail", "Telefon", "Arbeitszeiten", "Teamleitung",
+            "Meine nächste Rückmeldung erhalten Sie bis Freitag, 27. November 2026 um 14:00 Uhr MEZ."),
+        Arguments.of("de-AT", "Fall", "E-Mail", "Telefon", "Arbeitszeiten", "Teamleitung",
+            "Meine nächste Rückmeldung erhalten Sie bis Freitag, 27. November 2026 um 14:00 Uhr MEZ."),
+        Arguments.of("fr-CA", "Dossier", "E-mail", "Téléphone", "Horaires", "Responsable",
+            "Je vous donnerai des nouvelles au plus tard le vendredi 27 novembre 2026 à 14 h 00 CET."),
+        Arguments.of("it", "Case", "Email", "Phone", "Working hours", "Manager", "My next update will reach you by Friday, 27 November 2026 at 14:00 CET."));
+  }
+
+  @ParameterizedTest(name = "[{0}] layout words")
+  @MethodSource("layoutWords")
+  void theFixedWordsFollowTheLanguage(String tag, String caseWord, String email, String phone, String hours,
+                                      String manager, String nextUpdate) {
+    MailLanguage words = templates.language(tag);
+
+    assertThat(words.caseWord()).isEqualTo(caseWord);
+    assertThat(words.emailLabel()).isEqualTo(email);
+    assertThat(words.phoneLabel()).isEqualTo(phone);
+    assertThat(words.workingHoursLabel()).isEqualTo(hours);
+    assertThat(words.managerLabel()).isEqualTo(manager);
+    assertThat(words.nextUpdate(NEXT_UPDATE)).isEqualTo(nextUpdate);
   }
 
   // --- fail closed --------------------------------------------------------------------------
@@ -408,7 +605,12 @@ class MailTemplatesTest {
     @TempDir Path dir;
 
     private void write(String name, String text) throws IOException {
-      Files.writeString(dir.resolve(name + ".vm"), text, StandardCharsets.UTF_8);
+      write("en", name, text);
+    }
+
+    private void write(String language, String name, String text) throws IOException {
+      Files.createDirectories(dir.resolve(language));
+      Files.writeString(dir.resolve(language).resolve(name + ".vm"), text, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -510,7 +712,7 @@ class MailTemplatesTest {
 
       assertThatThrownBy(overridden::verifyAll)
           .isInstanceOf(TemplateRenderingException.class)
-          .hasMessageContaining(dir.resolve("strike-1.vm").toString())
+          .hasMessageContaining(dir.resolve("en").resolve("strike-1.vm").toString())
           .hasMessageContaining(expected)
           .satisfies(e -> assertThat(((TemplateRenderingException) e).getTemplateName()).isEqualTo("strike-1"));
     }
@@ -538,6 +740,82 @@ class MailTemplatesTest {
           .hasMessageContaining("strike-2.vm")
           .hasMessageContaining("stirke-3.vm")
           .hasMessageContaining("not a template this product uses");
+    }
+
+    @Test
+    void anOverrideInOneLanguageLeavesTheOthersAlone() throws IOException {
+      write("de", "strike-1", "#set($subject = \"Fall $case.number\")\nHallo $customer.name, eigene Worte seit $previousEmailDate.\n");
+      MailTemplates overridden = new MailTemplates(dir);
+      Map<String, Object> model = minimal();
+      model.put("previousEmailDate", PREVIOUS_EMAIL_DATE);
+
+      assertThat(overridden.render("strike-1", "de", model).body())
+          .isEqualTo("Hallo " + CUSTOMER_NAME + ", eigene Worte seit Dienstag, 1. Dezember 2026.");
+      assertThat(overridden.render("strike-1", "de-AT", model).body()).as("de-AT falls back to the German override")
+          .startsWith("Hallo ");
+      assertThat(overridden.render("strike-1", "en", model)).isEqualTo(templates.render("strike-1", "en", model));
+      assertThat(overridden.render("strike-1", "fr", model)).isEqualTo(templates.render("strike-1", "fr", model));
+      assertThat(overridden.render("strike-2", "de", model)).isEqualTo(templates.render("strike-2", "de", model));
+      assertThatCode(overridden::verifyAll).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anOverrideCanAddALanguage() throws IOException {
+      write("it", "strike-2", "#set($subject = \"Caso $case.number\")\nBuongiorno $customer.name.\n");
+
+      MailTemplates overridden = new MailTemplates(dir);
+
+      assertThat(overridden.render("strike-2", "it", minimal()).body()).isEqualTo("Buongiorno " + CUSTOMER_NAME + ".");
+      assertThat(overridden.render("strike-1", "it", minimal()).body()).as("the rest in English").startsWith("Hello ");
+      assertThatCode(overridden::verifyAll).doesNotThrowAnyException();
+    }
+
+    @Test
+    void layoutWordsCanBeOverriddenOneByOneInOneLanguage() throws IOException {
+      Files.createDirectories(dir.resolve("de"));
+      Files.writeString(dir.resolve("de").resolve(MailTemplates.LAYOUT_FILE), "signature.phone=Tel.\n", StandardCharsets.UTF_8);
+
+      MailTemplates overridden = new MailTemplates(dir);
+
+      assertThat(overridden.language("de").phoneLabel()).isEqualTo("Tel.");
+      assertThat(overridden.language("de").emailLabel()).isEqualTo("E-Mail");
+      assertThat(overridden.language("fr").phoneLabel()).isEqualTo("Téléphone");
+      assertThatCode(overridden::verifyAll).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anUnknownPlaceholderInAnOverrideFailsNamingIt() throws IOException {
+      write("fr", "strike-2", "#set($subject = \"Dossier $case.number\")\nBonjour ${unknown},\n");
+
+      assertThatThrownBy(() -> new MailTemplates(dir).render("strike-2", "fr", minimal()))
+          .isInstanceOf(TemplateRenderingException.class)
+          .hasMessageContaining(dir.resolve("fr").resolve("strike-2.vm").toString())
+          .hasMessageContaining("$unknown");
+    }
+
+    @Test
+    void theTemplatesOwnLeftoverIsCaughtEvenWhenTheCustomerWroteTheSame() throws IOException {
+      write("strike-2", "#set($subject = \"Case $case.number: $case.title\")\nHello \\$case.title,\n");
+      Map<String, Object> model = minimal();
+      nested(model, "case").put("title", "Broken $case.title in our report");
+
+      assertThatThrownBy(() -> new MailTemplates(dir).render("strike-2", model))
+          .isInstanceOf(TemplateRenderingException.class)
+          .hasMessageContaining("not replaced");
+    }
+
+    @Test
+    void verifyAllReportsOverridesThatWouldNeverBeUsed() throws IOException {
+      Files.writeString(dir.resolve("strike-1.vm"), "#set($subject = \"Case $case.number\")\nHello\n", StandardCharsets.UTF_8);
+      write("de", "update-overdue", "#set($subject = \"Fall $case.number\")\nHallo\n");
+      Files.createDirectories(dir.resolve("german"));
+
+      assertThatThrownBy(new MailTemplates(dir)::verifyAll)
+          .isInstanceOf(TemplateRenderingException.class)
+          .hasMessageContaining("3 problem(s)")
+          .hasMessageContaining(dir.resolve("strike-1.vm") + " is not in a language folder")
+          .hasMessageContaining(dir.resolve("de").resolve("update-overdue.vm") + " is never used")
+          .hasMessageContaining(dir.resolve("german") + " is not a language");
     }
 
     @Test
