@@ -278,7 +278,9 @@ public final class ReplyClassifier {
 
   /** A message that says it was sent by a machine: an automatic reply wherever it stands in the text. */
   private static final Pattern AUTOMATED_MESSAGE = Pattern.compile(
-      "(?<![\\p{L}])(?:this is an? (?:automated|automatic|automatically generated|auto-generated|system-generated)"
+      "(?<![\\p{L}])(?:this is an? (?:auto-?reply|auto-?response)"
+          + "|dies ist eine automatische (?:antwort|nachricht|abwesenheitsnotiz)|ceci est une réponse automatique"
+          + "|this is an? (?:automated|automatic|automatically generated|auto-generated|system-generated)"
           + " (?:message|e-?mail|notification|response|reply|acknowledge?ment)"
           + "|this (?:message|e-?mail|notification) (?:was|has been|is) (?:sent |generated |created )?automatically"
           + "|(?:please )?do not reply (?:to|directly to) this (?:message|e-?mail|notification)"
@@ -427,10 +429,8 @@ public final class ReplyClassifier {
       if (OOF_BOILERPLATE.matcher(subject + "\n" + own).find()) {
         return outOfOffice("out-of-office message without automatic-reply headers", subject, text, receivedOn);
       }
-      String first = firstSentence(own.strip());
-      if (own.strip().length() <= SHORT_ABSENCE_NOTE && UNTIL.matcher(first).find()) {
-        return new Classification(Kind.UNSURE, ReturnDates.in(subject + "\n" + own, receivedOn),
-            "a short absence note without automatic-reply headers");
+      if (own.strip().length() <= SHORT_ABSENCE_NOTE && UNTIL.matcher(own).find()) {
+        return new Classification(Kind.UNSURE, Optional.empty(), "a short absence note without automatic-reply headers");
       }
       return new Classification(Kind.CUSTOMER_REPLY, Optional.empty(),
           "mentions an absence, but no automatic-reply signal");
