@@ -36,15 +36,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Mail servers' reports through the running process: a real Postfix-shaped bounce (RFC 3464,
- * no thread headers of its own) delivered to the support mailbox on the embedded IMAP server
- * reaches its case by the returned email's Message-ID, gives the engineer the bounced task, and
- * no further strike goes to the dead address until it is corrected; a delay warning is only a line
- * on the timeline.
+ * Where the classes of message go, through the running process and the embedded IMAP mailbox,
+ * with messages of the corpus: a real Postfix-shaped bounce (RFC 3464, no thread headers of its
+ * own) reaches its case by the returned email's Message-ID, gives the engineer the bounced task,
+ * and no further strike goes to the dead address until it is corrected; a delay warning is only a
+ * line on the timeline; a message the classifier is unsure about is a task for the case's engineer
+ * that shows it; a list's acknowledgement for no case is kept, not triaged.
  */
 @SpringBootTest
 @ActiveProfiles({"local", "test"})
-class BounceIntakeTest {
+class InboundRoutingTest {
 
   private static final String SUPPORT = "support@followthrough.local";
   private static final Path CORPUS = Path.of("src/test/resources/mail-corpus");
@@ -126,6 +127,38 @@ class BounceIntakeTest {
     assertThat(engine.getTaskService().createTaskQuery().count()).as("no task, no triage").isEqualTo(tasksBefore);
     lifecycle.timePassesUntil(berlin("2026-11-26T10:00"));
     assertThat(instance).isWaitingAt(AFTER_STRIKE_TWO);
+  }
+
+  @Test
+  void aMessageTheClassifierIsUnsureAbout_isATaskForTheCasesEngineer_andDoesNotMoveTheCase() throws Exception {
+    ProcessInstance instance = onTheStrikePath();
+
+    supportMailbox.deliver(reportFromTheCorpus("acknowledgements/human-reply-through-a-group.eml",
+        lifecycle.lastEmail(instance)));
+    poller.pollOnce();
+    lifecycle.runDueJobs();
+
+    Task check = engine.getTaskService().createTaskQuery().taskAssignee("engineer")
+        .taskNameLike("Check an email that may be automatic · " + instance.getBusinessKey() + "%").singleResult();
+    assertThat(check).isNotNull();
+    assertThat(check.getDescription()).contains("Precedence: list").contains("the export ran at 02:00 without errors");
+    assertThat(instance).as("not taken as the customer's answer").isWaitingAt(AFTER_STRIKE_ONE);
+  }
+
+  @Test
+  void aListAcknowledgementForNoCase_isKept_notTriaged() throws Exception {
+    long triageBefore = engine.getTaskService().createTaskQuery().taskNameLike("Triage an inbound email%").count();
+    MimeMessage ack = MailCorpusTest.parse("acknowledgements/google-groups-auto-ack.eml");
+    ack.setHeader("Message-ID", "<" + UUID.randomUUID() + "@customer.example>");
+    ack.setSubject("Re: something we never sent");
+    supportMailbox.deliver(ack);
+
+    poller.pollOnce();
+
+    assertThat(jdbc.queryForObject("select handled_as from ft_inbound_message where message_id = ?", String.class,
+        ack.getMessageID())).isEqualTo("AUTOMATIC_REPLY");
+    assertThat(engine.getTaskService().createTaskQuery().taskNameLike("Triage an inbound email%").count())
+        .isEqualTo(triageBefore);
   }
 
   private ProcessInstance onTheStrikePath() {
