@@ -17,95 +17,72 @@ import java.util.regex.Pattern;
 
 /**
  * Decides what an inbound email is before it may move a case (R9, R23): a customer's reply, an
- * automatic reply (out of office and friends — not a response) or a bounce (not a successful
- * contact). Plain Java, no mail library: the caller hands over the headers, the sender, the subject,
- * the plain text and the content type.
+ * automatic reply (out of office, vacation responder, ticket or list acknowledgement: not a
+ * response), a delivery delay, a bounce, or, when the signals disagree, {@link Kind#UNSURE} so that
+ * a person looks at it (fail towards a person, never towards ignoring a customer). Plain Java: the
+ * caller hands over every header (looked up case-insensitively), the sender, the subject, the plain
+ * text, the content type and, for a mail server's report, the {@link DeliveryReport} that
+ * {@link DeliveryReports} read from the message.
  *
  * <h2>Order of the rules</h2>
  *
  * <ol>
- *   <li><b>{@link Kind#BOUNCE}</b> (checked first, because bounces often carry automatic-reply
- *       headers as well):
+ *   <li><b>Mail servers' reports</b>, first, because they often carry automatic-reply headers too:
  *       <ul>
- *         <li>the content type is {@code multipart/report} with {@code report-type=delivery-status}
- *             (quotes, spaces and case do not matter; when {@code contentType} is null the
- *             {@code Content-Type} header is used);
- *         <li>an {@code X-Failed-Recipients} header (Exim, Gmail);
- *         <li>the sender is {@code MAILER-DAEMON} or {@code postmaster@…};
- *         <li>the subject <em>starts with</em> a bounce phrase: "Undelivered Mail Returned to
- *             Sender", "Delivery Status Notification", "Mail delivery failed", "Returned mail",
- *             "failure notice", "Delivery has failed", "Nicht zustellbar", "Échec de la remise", or
- *             with "Undeliverable:", "Delivery failure:", "Unzustellbar:", "Non remis :" (these only
- *             with their colon). Only the start counts, so "Re: Case 42: Mail delivery failed for our
- *             invoices" is a customer writing about their own mail problem.
+ *         <li>with a delivery report: action {@code failed} is a {@link Kind#BOUNCE},
+ *             {@code delayed} a {@link Kind#DELIVERY_DELAYED}, anything else (delivered, relayed,
+ *             expanded) an automatic reply;
+ *         <li>without one (the REST API): a delay subject ("Delivery Status Notification (Delay)",
+ *             "Delayed Mail", "Warning: could not send message…") or a delivery-status text with only
+ *             {@code Action: delayed} is a delay; a {@code multipart/report;
+ *             report-type=delivery-status} content type, {@code X-Failed-Recipients}, a
+ *             {@code MAILER-DAEMON}/{@code postmaster} sender, or a subject that <em>starts with</em>
+ *             a bounce phrase ("Undelivered Mail Returned to Sender", "Mail delivery failed",
+ *             "failure notice", "Undeliverable:", "Unzustellbar:", "Non remis :"…) is a bounce. Only
+ *             the start counts: "Re: Case 42: Mail delivery failed for our invoices" is a customer.
+ *         <li>a read receipt ({@code report-type=disposition-notification}) is an automatic reply.
  *       </ul>
- *       A delivery-status notice that only reports a <em>delay</em> (subject "Delivery Status
- *       Notification (Delay)", "Delayed Mail", "Delivery delayed:", "Warning: could not send
- *       message…", or a text with {@code Action: delayed} and no {@code Action: failed}) is not a
- *       bounce — the mail may still arrive — but it is no customer either: it is an
- *       {@link Kind#AUTOMATIC_REPLY} without a return date. So is a read receipt
- *       ({@code multipart/report; report-type=disposition-notification}).
- *   <li><b>{@link Kind#AUTOMATIC_REPLY}</b>, on any one <em>strong</em> signal:
- *       <ul>
- *         <li>RFC 3834 {@code Auto-Submitted} present with any value but {@code no};
- *         <li>{@code X-Autoreply}, {@code X-Autorespond} or {@code X-Autoresponder} present (unless
- *             {@code no}/{@code false}/{@code 0});
- *         <li>{@code Precedence: auto_reply};
- *         <li>the subject <em>starts with</em> out-of-office wording ("Out of Office", "Automatic
- *             reply", "Autoreply", "Auto-Reply", "Auto:", "I am away", "On vacation", "On leave",
- *             "Abwesenheitsnotiz", "Automatische Antwort", "Abwesend:", "Nicht im Büro", "Réponse
- *             automatique", "Absence :", "Absent du bureau"…) or carries it in brackets, like
- *             "Case 42 [Auto-Reply]";
- *         <li>the text <em>starts with</em> an out-of-office statement (see the exception below), after a greeting line
- *             ("Hello,", "Sehr geehrte Damen und Herren,", "Bonjour,"), a "thank you for your
- *             email/message" preamble and a "please note that"/"however" connector: "I am out of
- *             the office…", "I'm currently on vacation…", "I am away…", "This is an automatic
- *             reply", "Ich bin bis zum 07.12.2026 nicht im Büro", "Dies ist eine automatische
- *             Antwort", "Je suis absent…", "Ceci est une réponse automatique"…
- *       </ul>
- *       or on a <em>weak</em> header signal together with out-of-office wording anywhere in the
- *       subject or in the first 400 characters of the text: {@code Precedence: bulk}, {@code junk}
- *       or {@code list}, and {@code X-Auto-Response-Suppress} naming {@code OOF} or {@code All}. A
- *       weak header alone is not enough: some clients set {@code X-Auto-Response-Suppress} on
- *       ordinary mail, and mailing lists use {@code Precedence: list}.
- *   <li><b>{@link Kind#CUSTOMER_REPLY}</b>: everything else. A customer who writes "the fix
- *       worked; I'm going on vacation next week" or "the automatic backup failed again" is a
- *       customer: wording deeper in the text, or words like "automatic" inside an ordinary
- *       sentence, never make an automatic reply. Nor does a first sentence that starts like one
- *       but asks a question or announces a coming absence ("I'm away next week, can we talk
- *       after?", "I am on leave from tomorrow", "ich bin ab nächster Woche im Urlaub"). The flip
- *       side: a human whose very first sentence is "I'm on vacation until Monday." reads exactly
- *       like an out-of-office reply and is treated as one.
+ *   <li><b>{@link Kind#AUTOMATIC_REPLY}</b> on a strong header: RFC 3834 {@code Auto-Submitted}
+ *       with any value but {@code no} (vacation responders, Exchange, ticket systems);
+ *       {@code X-Autoreply}, {@code X-Autorespond}, {@code X-Autoresponder},
+ *       {@code X-List-Administrivia} (unless {@code no}/{@code false}/{@code 0});
+ *       {@code Precedence: auto_reply}.
+ *   <li><b>{@link Kind#AUTOMATIC_REPLY}</b> on wording where machines put it: a subject that
+ *       <em>starts with</em> out-of-office wording ("Automatic reply:", "Out of Office:", "Auto:",
+ *       "Abwesenheitsnotiz:", "Automatische Antwort:", "Réponse automatique :"…) or carries it in
+ *       brackets ("Case 42 [Auto-Reply]"); or a text (before the quoted original) that says it was
+ *       sent by a machine ("This is an automated message", "Please do not reply to this email",
+ *       "Dies ist eine automatisch erstellte Nachricht", "Ceci est un message automatique"…).
+ *   <li><b>List and bulk mail</b> ({@code Precedence: bulk/list/junk}, {@code List-Id},
+ *       {@code List-Unsubscribe}, {@code Mailing-List}): an automatic reply with out-of-office
+ *       wording or a ticket/list acknowledgement ("your request (#48213) has been received", "we
+ *       have received your request", "a ticket has been created"); otherwise {@link Kind#UNSURE}:
+ *       a person may have written through a group, or a group may have answered automatically.
+ *   <li><b>Out-of-office wording at the start of the text</b> (after a greeting, a "thank you for your
+ *       email" preamble and a "please note" connector: "I am out of the office…", "Ich bin bis
+ *       zum 07.12. nicht im Büro", "Je suis absente…") without any of the signals above counts only
+ *       when the whole message reads like one: out-of-office boilerplate such as "limited access to
+ *       email", "for urgent matters", "I will reply on my return", "in dringenden Fällen",
+ *       "meine Vertretung", "en cas d'urgence", "à mon retour". A short note that only names when
+ *       its writer is back ("I'm on vacation until Monday.") is {@link Kind#UNSURE}; anything else is
+ *       a customer who mentions an absence ("I'm travelling this week, so just a quick answer: the
+ *       renewal fixed it"). A first sentence that asks something or announces a coming absence ("I'm
+ *       away next week, can we talk after?") never starts an out-of-office reply.
+ *   <li>{@code X-Auto-Response-Suppress} ({@code OOF}/{@code All}) together with out-of-office
+ *       wording in the subject or the first 400 characters is an automatic reply; alone it is not
+ *       (some clients set it on ordinary mail).
+ *   <li><b>{@link Kind#CUSTOMER_REPLY}</b>: everything else.
  * </ol>
  *
- * <h2>Return date of an out-of-office reply</h2>
- *
- * Searched in the subject and in the text before any quoted original ({@code >} lines, "-----Original
- * Message-----", "On … wrote:", "Am … schrieb", "Le … a écrit", an Outlook {@code From:} block).
- * Recognised forms:
- *
- * <ul>
- *   <li>{@code yyyy-MM-dd} and {@code yyyy/MM/dd};
- *   <li>{@code dd.MM.yyyy}, {@code dd.MM.yy} and {@code dd.MM.} (German style, day first);
- *   <li>{@code a/b/yyyy} or {@code a/b/yy}: day/month/year, unless {@code b} is greater than 12, then
- *       it can only be the US month/day/year — so {@code 12/07/2026} is 12 July and
- *       {@code 12/25/2026} is 25 December;
- *   <li>English "7 December", "7th of December 2026", "Monday 7th Dec", "December 7", "December 7,
- *       2026", "Dec 1-7" (the end of the range); German "7. Dezember 2026", "7. Dez."; French "7
- *       décembre 2026", "1er décembre". Weekday names are ignored.
- * </ul>
- *
- * A date without a year is the next such date on or after the day the message was received. Dates
- * before that day, and dates more than 365 days after it, are ignored; of the rest the latest wins
- * (so "from 1 December until 7 December" gives 7 December). The named day itself is returned: "out
- * until 7 December" gives 7 December, not the day after. No date (or a relative one, "back
- * tomorrow") gives {@link Optional#empty()}; delay notices and read receipts never carry a return
- * date.
+ * An automatic reply's return date is searched ({@link ReturnDates}) in the subject and in the text
+ * before any quoted original ({@code >} lines, "-----Original Message-----", "On … wrote:", "Am …
+ * schrieb", "Le … a écrit", an Outlook {@code From:} block); reports, receipts and acknowledgements
+ * carry none.
  *
  * <p>The {@code reason} names the rule that decided, in a few words (e.g. "Auto-Submitted:
- * auto-replied", "bounce subject: \"Undeliverable\"", "out-of-office wording at the start of the
- * text"); it quotes only fixed phrases and header tokens, never addresses, subjects or body text, so
- * it may be logged.
+ * auto-replied", "RFC 3464 report: failed", "Precedence: list: list or bulk mail that reads like a
+ * person"); it quotes only fixed phrases and header tokens, never addresses, subjects or body text,
+ * so it may be logged.
  */
 public final class ReplyClassifier {
 
