@@ -181,12 +181,23 @@ public class InboundIntake {
   }
 
   /**
-   * Our email is dead: the case takes the same path as an email the server refused at once (the
-   * engineer corrects the address and it goes again; follow-ups hold until then). A closed case
-   * gets a task.
+   * The customer's address is dead: the case takes the same path as an email the server refused at
+   * once (the engineer corrects the address and it goes again; follow-ups hold until then). A
+   * closed case gets a task; so does a bounce of another address (a copy to the TAM or the manager,
+   * an address corrected since), which holds nothing.
    */
   private HandledAs bounced(CaseRecord theCase, Inbox.Stored message, Optional<DeliveryReport> report, Instant now) {
     String status = report.map(DeliveryReport::status).map(code -> " (status " + code + ")").orElse("");
+    List<String> recipients = report.map(DeliveryReport::finalRecipients).orElse(List.of());
+    if (!recipients.isEmpty() && recipients.stream().noneMatch(theCase.customerEmail()::equalsIgnoreCase)) {
+      // a copy (the TAM, the manager) or a former address: the customer's address is not dead
+      records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email of the case bounced" + status);
+      tasks.create("Email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
+          "An email of this case could not be delivered to " + String.join(", ", recipients) + status
+              + ". The customer's address on the case is not affected. Check the address that bounced.",
+          theCase.engineerId(), null, theCase.caseNumber());
+      return HandledAs.BOUNCE_TASK;
+    }
     records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email to the customer bounced" + status);
     String subject = report.map(DeliveryReport::originalSubject)
         .or(() -> ledger.sentFor(theCase.caseNumber()).stream().reduce((first, last) -> last).map(OutboxLedger.SentEmail::subject))

@@ -114,6 +114,23 @@ class InboundRoutingTest {
   }
 
   @Test
+  void aBounceOfAnotherAddress_isATask_andHoldsNothing() throws Exception {
+    ProcessInstance instance = onTheStrikePath();
+    MimeMessage copyBounced = reportFromTheCorpus("bounces/postfix-bounce-rfc3464.eml", lifecycle.lastEmail(instance),
+        text -> text.replace("Final-Recipient: rfc822; dana.whitfield@customer.example",
+            "Final-Recipient: rfc822; former.tam@customer.example"));
+    supportMailbox.deliver(copyBounced);
+    poller.pollOnce();
+    lifecycle.runDueJobs();
+
+    assertThat(engine.getTaskService().createTaskQuery().taskAssignee("engineer")
+        .taskNameLike("Email bounced · " + instance.getBusinessKey() + "%").count()).isEqualTo(1);
+    assertThat(instance).as("the customer's address is fine: no correction, strikes go on").isWaitingAt(AFTER_STRIKE_ONE);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(CORRECT_CUSTOMER_ADDRESS).count()).isZero();
+  }
+
+  @Test
   void aDelayWarning_isALineOnTheTimeline_noTask_andTheStrikesGoOn() throws Exception {
     ProcessInstance instance = onTheStrikePath();
     long tasksBefore = engine.getTaskService().createTaskQuery().count();
@@ -171,7 +188,12 @@ class InboundRoutingTest {
 
   /** A report of the corpus about this email of ours: its Message-ID and subject in the returned part. */
   private static MimeMessage reportFromTheCorpus(String file, Lifecycle.Email ours) throws Exception {
-    String text = Files.readString(CORPUS.resolve(file), StandardCharsets.UTF_8)
+    return reportFromTheCorpus(file, ours, UnaryOperator.identity());
+  }
+
+  private static MimeMessage reportFromTheCorpus(String file, Lifecycle.Email ours, UnaryOperator<String> edit)
+      throws Exception {
+    String text = edit.apply(Files.readString(CORPUS.resolve(file), StandardCharsets.UTF_8))
         .replace(CORPUS_ID, ours.messageId())
         .replace(CORPUS_SUBJECT, ours.subject())
         .replaceFirst("(?m)^Message-Id: <[^>]+>", "Message-Id: <" + UUID.randomUUID() + "@mx.followthrough.local>");
