@@ -10,6 +10,8 @@ public enum TimelineEvent {
   REPLY_RECEIVED,
   AUTOMATIC_REPLY,
   EMAIL_BOUNCED,
+  /** A mail server is still trying to deliver an email to the customer (no task: it may arrive). */
+  EMAIL_DELAYED,
   EMAIL_ADDRESS_CORRECTED,
   STANDING_CHOSEN,
   CALL_MADE,

@@ -10,9 +10,12 @@ import dev.followthrough.casework.StandaloneTasks;
 import dev.followthrough.casework.SupportCases;
 import dev.followthrough.cases.TimelineEvent;
 import dev.followthrough.lifecycle.EngineClock;
+import dev.followthrough.lifecycle.UndeliverableEmails;
+import dev.followthrough.mail.EmailLayout;
 import dev.followthrough.mail.OutboxLedger;
 import dev.followthrough.security.Groups;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -27,9 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every inbound message goes through here, from the mailbox or the REST API (R23): it is stored
  * first, once per Message-ID, with secrets redacted (R18); then handled in its own transaction:
- * matched to its case (case number in the subject, or our Message-ID in its thread headers),
- * classified (a customer reply, an automatic reply, a bounce), and routed. A message that cannot
- * be handled yet is tried again; one that matches no case becomes a triage task. Nothing is dropped.
+ * matched to its case (case number in the subject, or our Message-ID in its thread headers; for a
+ * bounce, the returned email's headers), classified ({@link ReplyClassifier}), and routed: a
+ * customer reply moves the case; an automatic reply is no response; a delivery delay is a line on
+ * the timeline; a bounce takes the case to "Customer email bounced: correct the address"; a message
+ * the classifier is unsure about is a task for the case's engineer. A message that cannot be handled
+ * yet is tried again; a person's message that matches no case becomes a triage task (automatic
+ * replies and delay notices for no case are kept, not triaged). Nothing is dropped.
  * Logs name message ids and cases, never senders or bodies.
  */
 @Service
@@ -42,7 +49,7 @@ public class InboundIntake {
   /** How a message was handled; the REST API answers with it. */
   public enum HandledAs {
     ANSWERED_WAITING_STEP, SHOWN_AS_TASK, REOPENED, AFTER_CLOSURE, AUTOMATIC_REPLY, AUTOMATIC_REPLY_CUSTOMER_AWAY, BOUNCE_TASK,
-    TRIAGE_TASK, DUPLICATE
+    BOUNCE_RECORDED, DELIVERY_DELAYED, UNSURE_TASK, TRIAGE_TASK, DUPLICATE
   }
 
   private final Inbox inbox;
@@ -51,17 +58,22 @@ public class InboundIntake {
   private final ReplyIntake replies;
   private final SupportCases cases;
   private final StandaloneTasks tasks;
+  private final DeliveryReportStore reports;
+  private final UndeliverableEmails undeliverable;
   private final InboundProperties properties;
   private final TransactionTemplate ownTransaction;
 
   InboundIntake(Inbox inbox, CaseRecords records, OutboxLedger ledger, ReplyIntake replies, SupportCases cases,
-                StandaloneTasks tasks, InboundProperties properties, PlatformTransactionManager transactions) {
+                StandaloneTasks tasks, DeliveryReportStore reports, UndeliverableEmails undeliverable,
+                InboundProperties properties, PlatformTransactionManager transactions) {
     this.inbox = inbox;
     this.records = records;
     this.ledger = ledger;
     this.replies = replies;
     this.cases = cases;
     this.tasks = tasks;
+    this.reports = reports;
+    this.undeliverable = undeliverable;
     this.properties = properties;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -80,11 +92,13 @@ public class InboundIntake {
   /** Stores the message (secrets redacted) in its own transaction; empty when it was stored before. */
   public Optional<Long> store(InboundMessage message) {
     SecretRedactor.Redaction redaction = SecretRedactor.redact(message.text());
-    ReplyClassifier.Classification classification = ReplyClassifier.classify(new ReplyClassifier.Message(
-        message.headers(), message.from(), message.subject(), message.text(), message.contentType()),
+    ReplyClassifier.Classification classification = ReplyClassifier.classify(ReplyClassifier.Message.of(message),
         message.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
-    Optional<Long> id = ownTransaction.execute(status ->
-        inbox.store(message, redaction.text(), redaction.kinds(), classification));
+    Optional<Long> id = ownTransaction.execute(status -> {
+      Optional<Long> stored = inbox.store(message, redaction.text(), redaction.kinds(), classification);
+      stored.ifPresent(fresh -> reports.keep(message.messageId(), message.deliveryReport()));
+      return stored;
+    });
     if (id.isEmpty()) {
       log.info("Inbound {} was received before; not handled again", message.messageId());
     }
@@ -124,13 +138,22 @@ public class InboundIntake {
 
   private HandledAs route(Inbox.Stored message) {
     Instant now = EngineClock.now();
-    Optional<CaseRecord> theCase = findCase(message);
+    Optional<DeliveryReport> report = reports.find(message.messageId());
+    Optional<CaseRecord> theCase = findCase(message, report);
     if (theCase.isEmpty()) {
-      return triage(message, "no case matches it");
+      return switch (message.kind()) {
+        // noise for engineers: kept in the inbox, no task
+        case AUTOMATIC_REPLY -> done(message, null, HandledAs.AUTOMATIC_REPLY);
+        case DELIVERY_DELAYED -> done(message, null, HandledAs.DELIVERY_DELAYED);
+        case UNSURE -> triage(message, "no case matches it, and it may be automatic (" + message.classifiedWhy() + ")");
+        case BOUNCE, CUSTOMER_REPLY -> triage(message, "no case matches it");
+      };
     }
     return done(message, theCase.get().caseNumber(), switch (message.kind()) {
-      case BOUNCE -> bounced(theCase.get(), now);
+      case BOUNCE -> bounced(theCase.get(), message, report, now);
+      case DELIVERY_DELAYED -> delayed(theCase.get(), now);
       case AUTOMATIC_REPLY -> automaticReply(theCase.get(), message, now);
+      case UNSURE -> unsure(theCase.get(), message);
       case CUSTOMER_REPLY -> customerReply(theCase.get(), message);
     });
   }
@@ -157,18 +180,68 @@ public class InboundIntake {
     return away ? HandledAs.AUTOMATIC_REPLY_CUSTOMER_AWAY : HandledAs.AUTOMATIC_REPLY;
   }
 
-  private HandledAs bounced(CaseRecord theCase, Instant now) {
-    records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email to the customer bounced");
-    tasks.create("Customer email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
-        "An email to the customer could not be delivered. Check the address on the case and reach the customer another way.",
+  /**
+   * The customer's address is dead: the case takes the same path as an email the server refused at
+   * once (the engineer corrects the address and it goes again; follow-ups hold until then). A
+   * closed case gets a task; so does a bounce of another address (a copy to the TAM or the manager,
+   * an address corrected since), which holds nothing.
+   */
+  private HandledAs bounced(CaseRecord theCase, Inbox.Stored message, Optional<DeliveryReport> report, Instant now) {
+    String status = report.map(DeliveryReport::status).map(code -> " (status " + code + ")").orElse("");
+    List<String> recipients = report.map(DeliveryReport::finalRecipients).orElse(List.of());
+    if (!recipients.isEmpty() && recipients.stream().noneMatch(theCase.customerEmail()::equalsIgnoreCase)) {
+      // a copy (the TAM, the manager) or a former address: the customer's address is not dead
+      records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email of the case bounced" + status);
+      tasks.create("Email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
+          "An email of this case could not be delivered to " + String.join(", ", recipients) + status
+              + ". The customer's address on the case is not affected. Check the address that bounced.",
+          theCase.engineerId(), null, theCase.caseNumber());
+      return HandledAs.BOUNCE_TASK;
+    }
+    records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email to the customer bounced" + status);
+    String subject = report.map(DeliveryReport::originalSubject)
+        .or(() -> ledger.sentFor(theCase.caseNumber()).stream().reduce((first, last) -> last).map(OutboxLedger.SentEmail::subject))
+        .orElse("Case " + theCase.caseNumber());
+    String body = report.map(DeliveryReport::originalText).map(EmailLayout::bodyOf).filter(text -> !text.isBlank())
+        .orElse("[[The mail server did not send the bounced email back: write again what the customer needs to know]]");
+    return switch (undeliverable.bounced(theCase.caseNumber(), subject, body)) {
+      case CORRECTION_STARTED -> HandledAs.BOUNCE_TASK;
+      case CORRECTION_PENDING -> HandledAs.BOUNCE_RECORDED;
+      case NO_LIFECYCLE -> {
+        tasks.create("Customer email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
+            "An email to the customer could not be delivered" + status + ". Check the address on the case and reach "
+                + "the customer another way.", theCase.engineerId(), null, theCase.caseNumber());
+        yield HandledAs.BOUNCE_TASK;
+      }
+    };
+  }
+
+  /** The mail may still arrive: a line on the timeline, no task. */
+  private HandledAs delayed(CaseRecord theCase, Instant now) {
+    records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_DELAYED,
+        "A mail server is still trying to deliver an email to the customer");
+    return HandledAs.DELIVERY_DELAYED;
+  }
+
+  /** Fail towards a person: the engineer sees the message and what the classifier thought. */
+  private HandledAs unsure(CaseRecord theCase, Inbox.Stored message) {
+    tasks.create("Check an email that may be automatic · " + theCase.caseNumber() + " · " + theCase.customerName(),
+        "This email did not move the case: the classifier could not tell whether the customer wrote it ("
+            + message.classifiedWhy() + "). If the customer wrote it, answer it (or record it with "
+            + "POST /api/cases/" + theCase.caseNumber() + "/replies); if it is automatic, complete this task.\n\n"
+            + shown(message),
         theCase.engineerId(), null, theCase.caseNumber());
-    return HandledAs.BOUNCE_TASK;
+    return HandledAs.UNSURE_TASK;
+  }
+
+  private static String shown(Inbox.Stored message) {
+    String body = message.body().length() > 3000 ? message.body().substring(0, 3000) + " [...]" : message.body();
+    return "Subject: " + (message.subject() == null ? "(no subject)" : message.subject()) + "\n\n" + body;
   }
 
   private HandledAs triage(Inbox.Stored message, String why) {
     tasks.create("Triage an inbound email · " + (message.subject() == null ? "(no subject)" : message.subject()),
-        "This email was kept because " + why + ". Find its case, or answer it.\n\n"
-            + (message.body().length() > 3000 ? message.body().substring(0, 3000) + " [...]" : message.body()),
+        "This email was kept because " + why + ". Find its case, or answer it.\n\n" + shown(message),
         null, Groups.ENGINEERS, message.caseNumber());
     inbox.handled(message.id(), message.caseNumber(), HandledAs.TRIAGE_TASK.name(), EngineClock.now());
     log.info("Inbound message {} went to triage: {}", message.id(), why);
@@ -181,19 +254,28 @@ public class InboundIntake {
     return handledAs;
   }
 
-  private Optional<CaseRecord> findCase(Inbox.Stored message) {
+  /**
+   * The case number the API gave; else our Message-ID in the thread headers of the returned email
+   * (a bounce) or of the message itself; else a case number in the returned email's subject or in
+   * the message's subject.
+   */
+  private Optional<CaseRecord> findCase(Inbox.Stored message, Optional<DeliveryReport> report) {
     if (message.caseNumber() != null) {
       return records.find(message.caseNumber());
     }
-    Stream<String> threadIds = Stream.of(message.inReplyTo(), message.references())
+    Stream<String> ownThread = Stream.of(message.inReplyTo(), message.references())
         .filter(java.util.Objects::nonNull)
         .flatMap(header -> MESSAGE_ID.matcher(header).results().map(java.util.regex.MatchResult::group));
+    Stream<String> threadIds = Stream.concat(report.map(DeliveryReport::originalThreadIds).orElse(List.of()).stream(),
+        ownThread);
     Optional<CaseRecord> byThread = threadIds.map(ledger::caseOf).flatMap(Optional::stream)
         .map(records::find).flatMap(Optional::stream).findFirst();
-    if (byThread.isPresent() || message.subject() == null) {
+    if (byThread.isPresent()) {
       return byThread;
     }
-    return TOKEN.matcher(message.subject()).results().map(java.util.regex.MatchResult::group).distinct()
+    return Stream.concat(report.map(DeliveryReport::originalSubject).stream(), Stream.ofNullable(message.subject()))
+        .flatMap(subject -> TOKEN.matcher(subject).results().map(java.util.regex.MatchResult::group))
+        .distinct()
         .map(records::find).flatMap(Optional::stream).findFirst();
   }
 

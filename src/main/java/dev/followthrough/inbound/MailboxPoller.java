@@ -32,7 +32,8 @@ public class MailboxPoller {
 
   private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
   private static final String[] CLASSIFYING_HEADERS = {"Auto-Submitted", "X-Autoreply", "X-Autorespond",
-      "X-Auto-Response-Suppress", "Precedence", "Return-Path"};
+      "X-Autoresponder", "X-Auto-Response-Suppress", "Precedence", "Return-Path", "X-Failed-Recipients", "List-Id",
+      "List-Unsubscribe", "Mailing-List", "X-Mailing-List", "X-List-Administrivia"};
 
   private final Mailbox mailbox;
   private final InboundIntake intake;
@@ -89,7 +90,8 @@ public class MailboxPoller {
     String messageId = message.getMessageID() != null ? message.getMessageID() : synthesisedId(message, text);
     return new InboundMessage(messageId, from == null || from.length == 0 ? null : from[0].toString(),
         message.getSubject(), message.getHeader("In-Reply-To", null), message.getHeader("References", " "),
-        headers, message.getContentType(), text == null ? "" : text, EngineClock.now(), null);
+        headers, message.getContentType(), text == null ? "" : text, EngineClock.now(), null,
+        DeliveryReports.read(message).orElse(null));
   }
 
   /** A message without a Message-ID still gets a stable one, so a second delivery is recognised. */

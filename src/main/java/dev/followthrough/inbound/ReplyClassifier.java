@@ -17,103 +17,87 @@ import java.util.regex.Pattern;
 
 /**
  * Decides what an inbound email is before it may move a case (R9, R23): a customer's reply, an
- * automatic reply (out of office and friends — not a response) or a bounce (not a successful
- * contact). Plain Java, no mail library: the caller hands over the headers, the sender, the subject,
- * the plain text and the content type.
+ * automatic reply (out of office, vacation responder, ticket or list acknowledgement: not a
+ * response), a delivery delay, a bounce, or, when the signals disagree, {@link Kind#UNSURE} so that
+ * a person looks at it (fail towards a person, never towards ignoring a customer). Plain Java: the
+ * caller hands over every header (looked up case-insensitively), the sender, the subject, the plain
+ * text, the content type and, for a mail server's report, the {@link DeliveryReport} that
+ * {@link DeliveryReports} read from the message.
  *
  * <h2>Order of the rules</h2>
  *
  * <ol>
- *   <li><b>{@link Kind#BOUNCE}</b> (checked first, because bounces often carry automatic-reply
- *       headers as well):
+ *   <li><b>Mail servers' reports</b>, first, because they often carry automatic-reply headers too:
  *       <ul>
- *         <li>the content type is {@code multipart/report} with {@code report-type=delivery-status}
- *             (quotes, spaces and case do not matter; when {@code contentType} is null the
- *             {@code Content-Type} header is used);
- *         <li>an {@code X-Failed-Recipients} header (Exim, Gmail);
- *         <li>the sender is {@code MAILER-DAEMON} or {@code postmaster@…};
- *         <li>the subject <em>starts with</em> a bounce phrase: "Undelivered Mail Returned to
- *             Sender", "Delivery Status Notification", "Mail delivery failed", "Returned mail",
- *             "failure notice", "Delivery has failed", "Nicht zustellbar", "Échec de la remise", or
- *             with "Undeliverable:", "Delivery failure:", "Unzustellbar:", "Non remis :" (these only
- *             with their colon). Only the start counts, so "Re: Case 42: Mail delivery failed for our
- *             invoices" is a customer writing about their own mail problem.
+ *         <li>with a delivery report: action {@code failed} is a {@link Kind#BOUNCE},
+ *             {@code delayed} a {@link Kind#DELIVERY_DELAYED}, anything else (delivered, relayed,
+ *             expanded) an automatic reply;
+ *         <li>without one (the REST API): a delay subject ("Delivery Status Notification (Delay)",
+ *             "Delayed Mail", "Warning: could not send message…") or a delivery-status text with only
+ *             {@code Action: delayed} is a delay; a {@code multipart/report;
+ *             report-type=delivery-status} content type, {@code X-Failed-Recipients}, a
+ *             {@code MAILER-DAEMON}/{@code postmaster} sender, or a subject that <em>starts with</em>
+ *             a bounce phrase ("Undelivered Mail Returned to Sender", "Mail delivery failed",
+ *             "failure notice", "Undeliverable:", "Unzustellbar:", "Non remis :"…) is a bounce. Only
+ *             the start counts: "Re: Case 42: Mail delivery failed for our invoices" is a customer.
+ *         <li>a read receipt ({@code report-type=disposition-notification}) is an automatic reply.
  *       </ul>
- *       A delivery-status notice that only reports a <em>delay</em> (subject "Delivery Status
- *       Notification (Delay)", "Delayed Mail", "Delivery delayed:", "Warning: could not send
- *       message…", or a text with {@code Action: delayed} and no {@code Action: failed}) is not a
- *       bounce — the mail may still arrive — but it is no customer either: it is an
- *       {@link Kind#AUTOMATIC_REPLY} without a return date. So is a read receipt
- *       ({@code multipart/report; report-type=disposition-notification}).
- *   <li><b>{@link Kind#AUTOMATIC_REPLY}</b>, on any one <em>strong</em> signal:
- *       <ul>
- *         <li>RFC 3834 {@code Auto-Submitted} present with any value but {@code no};
- *         <li>{@code X-Autoreply}, {@code X-Autorespond} or {@code X-Autoresponder} present (unless
- *             {@code no}/{@code false}/{@code 0});
- *         <li>{@code Precedence: auto_reply};
- *         <li>the subject <em>starts with</em> out-of-office wording ("Out of Office", "Automatic
- *             reply", "Autoreply", "Auto-Reply", "Auto:", "I am away", "On vacation", "On leave",
- *             "Abwesenheitsnotiz", "Automatische Antwort", "Abwesend:", "Nicht im Büro", "Réponse
- *             automatique", "Absence :", "Absent du bureau"…) or carries it in brackets, like
- *             "Case 42 [Auto-Reply]";
- *         <li>the text <em>starts with</em> an out-of-office statement (see the exception below), after a greeting line
- *             ("Hello,", "Sehr geehrte Damen und Herren,", "Bonjour,"), a "thank you for your
- *             email/message" preamble and a "please note that"/"however" connector: "I am out of
- *             the office…", "I'm currently on vacation…", "I am away…", "This is an automatic
- *             reply", "Ich bin bis zum 07.12.2026 nicht im Büro", "Dies ist eine automatische
- *             Antwort", "Je suis absent…", "Ceci est une réponse automatique"…
- *       </ul>
- *       or on a <em>weak</em> header signal together with out-of-office wording anywhere in the
- *       subject or in the first 400 characters of the text: {@code Precedence: bulk}, {@code junk}
- *       or {@code list}, and {@code X-Auto-Response-Suppress} naming {@code OOF} or {@code All}. A
- *       weak header alone is not enough: some clients set {@code X-Auto-Response-Suppress} on
- *       ordinary mail, and mailing lists use {@code Precedence: list}.
- *   <li><b>{@link Kind#CUSTOMER_REPLY}</b>: everything else. A customer who writes "the fix
- *       worked; I'm going on vacation next week" or "the automatic backup failed again" is a
- *       customer: wording deeper in the text, or words like "automatic" inside an ordinary
- *       sentence, never make an automatic reply. Nor does a first sentence that starts like one
- *       but asks a question or announces a coming absence ("I'm away next week, can we talk
- *       after?", "I am on leave from tomorrow", "ich bin ab nächster Woche im Urlaub"). The flip
- *       side: a human whose very first sentence is "I'm on vacation until Monday." reads exactly
- *       like an out-of-office reply and is treated as one.
+ *   <li><b>{@link Kind#AUTOMATIC_REPLY}</b> on a strong header: RFC 3834 {@code Auto-Submitted}
+ *       with any value but {@code no} (vacation responders, Exchange, ticket systems);
+ *       {@code X-Autoreply}, {@code X-Autorespond}, {@code X-Autoresponder},
+ *       {@code X-List-Administrivia} (unless {@code no}/{@code false}/{@code 0});
+ *       {@code Precedence: auto_reply}.
+ *   <li><b>{@link Kind#AUTOMATIC_REPLY}</b> on wording where machines put it: a subject that
+ *       <em>starts with</em> out-of-office wording ("Automatic reply:", "Out of Office:", "Auto:",
+ *       "Abwesenheitsnotiz:", "Automatische Antwort:", "Réponse automatique :"…) or carries it in
+ *       brackets ("Case 42 [Auto-Reply]"); or a text (before the quoted original) that says it was
+ *       sent by a machine ("This is an automated message", "Please do not reply to this email",
+ *       "Dies ist eine automatisch erstellte Nachricht", "Ceci est un message automatique"…).
+ *   <li><b>List and bulk mail</b> ({@code Precedence: bulk/list/junk}, {@code List-Id},
+ *       {@code List-Unsubscribe}, {@code Mailing-List}): an automatic reply with out-of-office
+ *       wording or a ticket/list acknowledgement ("your request (#48213) has been received", "we
+ *       have received your request", "a ticket has been created"); otherwise {@link Kind#UNSURE}:
+ *       a person may have written through a group, or a group may have answered automatically.
+ *   <li><b>Out-of-office wording at the start of the text</b> (after a greeting, a "thank you for your
+ *       email" preamble and a "please note" connector: "I am out of the office…", "Ich bin bis
+ *       zum 07.12. nicht im Büro", "Je suis absente…") without any of the signals above counts only
+ *       when the whole message reads like one: out-of-office boilerplate such as "limited access to
+ *       email", "for urgent matters", "I will reply on my return", "in dringenden Fällen",
+ *       "meine Vertretung", "en cas d'urgence", "à mon retour". A short note that only names when
+ *       its writer is back ("I'm on vacation until Monday.") is {@link Kind#UNSURE}; anything else is
+ *       a customer who mentions an absence ("I'm travelling this week, so just a quick answer: the
+ *       renewal fixed it"). A first sentence that asks something or announces a coming absence ("I'm
+ *       away next week, can we talk after?") never starts an out-of-office reply.
+ *   <li>{@code X-Auto-Response-Suppress} ({@code OOF}/{@code All}) together with out-of-office
+ *       wording in the subject or the first 400 characters is an automatic reply; alone it is not
+ *       (some clients set it on ordinary mail).
+ *   <li><b>{@link Kind#CUSTOMER_REPLY}</b>: everything else.
  * </ol>
  *
- * <h2>Return date of an out-of-office reply</h2>
- *
- * Searched in the subject and in the text before any quoted original ({@code >} lines, "-----Original
- * Message-----", "On … wrote:", "Am … schrieb", "Le … a écrit", an Outlook {@code From:} block).
- * Recognised forms:
- *
- * <ul>
- *   <li>{@code yyyy-MM-dd} and {@code yyyy/MM/dd};
- *   <li>{@code dd.MM.yyyy}, {@code dd.MM.yy} and {@code dd.MM.} (German style, day first);
- *   <li>{@code a/b/yyyy} or {@code a/b/yy}: day/month/year, unless {@code b} is greater than 12, then
- *       it can only be the US month/day/year — so {@code 12/07/2026} is 12 July and
- *       {@code 12/25/2026} is 25 December;
- *   <li>English "7 December", "7th of December 2026", "Monday 7th Dec", "December 7", "December 7,
- *       2026", "Dec 1-7" (the end of the range); German "7. Dezember 2026", "7. Dez."; French "7
- *       décembre 2026", "1er décembre". Weekday names are ignored.
- * </ul>
- *
- * A date without a year is the next such date on or after the day the message was received. Dates
- * before that day, and dates more than 365 days after it, are ignored; of the rest the latest wins
- * (so "from 1 December until 7 December" gives 7 December). The named day itself is returned: "out
- * until 7 December" gives 7 December, not the day after. No date (or a relative one, "back
- * tomorrow") gives {@link Optional#empty()}; delay notices and read receipts never carry a return
- * date.
+ * An automatic reply's return date is searched ({@link ReturnDates}) in the subject and in the text
+ * before any quoted original ({@code >} lines, "-----Original Message-----", "On … wrote:", "Am …
+ * schrieb", "Le … a écrit", an Outlook {@code From:} block); reports, receipts and acknowledgements
+ * carry none.
  *
  * <p>The {@code reason} names the rule that decided, in a few words (e.g. "Auto-Submitted:
- * auto-replied", "bounce subject: \"Undeliverable\"", "out-of-office wording at the start of the
- * text"); it quotes only fixed phrases and header tokens, never addresses, subjects or body text, so
- * it may be logged.
+ * auto-replied", "RFC 3464 report: failed", "Precedence: list: list or bulk mail that reads like a
+ * person"); it quotes only fixed phrases and header tokens, never addresses, subjects or body text,
+ * so it may be logged.
  */
 public final class ReplyClassifier {
 
   /** What an inbound email is. */
   public enum Kind {
+    /** A person answered: moves the waiting step, counts as contact, resets the strikes. */
     CUSTOMER_REPLY,
+    /** Out of office, vacation responder, ticket or list acknowledgement, read receipt: no response. */
     AUTOMATIC_REPLY,
-    BOUNCE
+    /** A mail server still tries to deliver our email: recorded on the timeline only. */
+    DELIVERY_DELAYED,
+    /** Our email could not be delivered: the address is dead. */
+    BOUNCE,
+    /** Signals that disagree: a person looks at it, with what the classifier thought. */
+    UNSURE
   }
 
   /**
@@ -125,7 +109,8 @@ public final class ReplyClassifier {
    * @param text the plain text body (HTML is reduced to text), may be null
    * @param contentType the top-level content type, may be null
    */
-  public record Message(Map<String, String> headers, String from, String subject, String text, String contentType) {
+  public record Message(Map<String, String> headers, String from, String subject, String text, String contentType,
+                        DeliveryReport deliveryReport) {
     public Message {
       TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       if (headers != null) {
@@ -136,6 +121,17 @@ public final class ReplyClassifier {
         });
       }
       headers = Collections.unmodifiableMap(caseInsensitive);
+    }
+
+    /** A message without a delivery report (the REST API, tests). */
+    public Message(Map<String, String> headers, String from, String subject, String text, String contentType) {
+      this(headers, from, subject, text, contentType, null);
+    }
+
+    /** What the intake received, as the classifier reads it. */
+    public static Message of(InboundMessage message) {
+      return new Message(message.headers(), message.from(), message.subject(), message.text(), message.contentType(),
+          message.deliveryReport());
     }
 
     /** The first value of a header, trimmed; null when absent. */
@@ -163,7 +159,8 @@ public final class ReplyClassifier {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
   private static final int WEAK_WORDING_WINDOW = 400;
   private static final int DATE_SEARCH_WINDOW = 3000;
-  private static final int MAX_DAYS_AHEAD = 365;
+  /** An absence note this short, naming when the writer is back, is for a person to judge. */
+  private static final int SHORT_ABSENCE_NOTE = 200;
 
   // ---------------------------------------------------------------------------------------------
   // Bounces
@@ -256,6 +253,44 @@ public final class ReplyClassifier {
   private static final Pattern UNTIL = Pattern.compile(
       "(?<![\\p{L}])(?:until|till|back|return|returning|bis|zurück|jusqu|retour)(?![\\p{L}])", FLAGS);
 
+  /** A message that says it was sent by a machine: an automatic reply wherever it stands in the text. */
+  private static final Pattern AUTOMATED_MESSAGE = Pattern.compile(
+      "(?<![\\p{L}])(?:this is an? (?:auto-?reply|auto-?response)"
+          + "|dies ist eine automatische (?:antwort|nachricht|abwesenheitsnotiz)|ceci est une réponse automatique"
+          + "|this is an? (?:automated|automatic|automatically generated|auto-generated|system-generated)"
+          + " (?:message|e-?mail|notification|response|reply|acknowledge?ment)"
+          + "|this (?:message|e-?mail|notification) (?:was|has been|is) (?:sent |generated |created )?automatically"
+          + "|(?:please )?do not reply (?:to|directly to) this (?:message|e-?mail|notification)"
+          + "|dies ist eine automatisch (?:erstellte|generierte|versandte|versendete) (?:nachricht|e-?mail|benachrichtigung)"
+          + "|diese (?:nachricht|e-?mail) wurde automatisch (?:erstellt|generiert|versandt|versendet)"
+          + "|bitte antworten sie nicht auf diese (?:nachricht|e-?mail)"
+          + "|ceci est un (?:message|courriel|e-?mail) (?:automatique|généré automatiquement)"
+          + "|(?:merci de ne pas|veuillez ne pas) répondre à ce (?:message|courriel|e-?mail))(?![\\p{L}])",
+      FLAGS);
+
+  /** A ticket system's or list's acknowledgement; counts only on list or bulk mail. */
+  private static final Pattern ACKNOWLEDGEMENT = Pattern.compile(
+      "(?<![\\p{L}])(?:(?:we have|we've|we) received your (?:request|message|e-?mail|enquiry|inquiry|ticket)"
+          + "|your (?:request|ticket|message|case|e-?mail)(?: \\(?#?[\\w-]+\\)?)? (?:has been|was|is) (?:received|created|logged|opened)"
+          + "|(?:a |your )?(?:support )?ticket (?:has been|was) (?:created|opened|logged)"
+          + "|auto-?response for your message|awaits? moderator approval|is being held until the list moderator"
+          + "|ihre (?:anfrage|nachricht) (?:ist bei uns eingegangen|wurde empfangen)"
+          + "|nous avons (?:bien )?reçu votre (?:demande|message))(?![\\p{L}])",
+      FLAGS);
+
+  /** What an out-of-office message says besides the absence; a person replying does not. */
+  private static final Pattern OOF_BOILERPLATE = Pattern.compile(
+      "(?<![\\p{L}])(?:limited (?:access to (?:my )?e-?mails?|connectivity)|(?:no|without) (?:access to (?:my )?)?e-?mail(?: access)?"
+          + "|urgent (?:matters|issues|requests|enquiries|inquiries|cases|questions)|(?:for|in) (?:urgent|emergency|emergencies)"
+          + "|if (?:this|your (?:matter|request|issue|question)) is urgent|upon my return|on my return|when i (?:return|am back|get back)"
+          + "|in my absence|back in the office|(?:will|shall) (?:respond|reply|get back|answer|read)[^.\\n]{0,60}(?:return|back)"
+          + "|will not be (?:read|forwarded)"
+          + "|in dringenden fällen|dringende[n]? (?:anliegen|fälle)|nach meiner rückkehr|wieder (?:im büro|erreichbar|im hause)"
+          + "|(?:nachricht|e-?mail) wird nicht weitergeleitet|keinen zugriff auf|eingeschränkte[nrm]? zugriff|meine vertretung"
+          + "|en cas d'urgence|pour toute (?:demande|question) urgente|accès (?:limité|restreint)|à mon retour|de retour le"
+          + "|je serai de retour|ne sera pas (?:transféré|lu))(?![\\p{L}])",
+      FLAGS);
+
   /** Where the quoted original starts in a reply. */
   private static final Pattern QUOTE_START = Pattern.compile(
       "^(?:>|-{2,}\\s*(?:original message|ursprüngliche nachricht|message d'origine|forwarded message)"
@@ -287,11 +322,21 @@ public final class ReplyClassifier {
     String contentType = message.contentType() != null ? message.contentType() : message.header("Content-Type");
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).replaceAll("[\\s\"']", "");
 
-    // 1. Delivery-status notifications: a delay is only a notice, a failure is a bounce
+    // 1. Delivery-status notifications: what the mail server said, read by DeliveryReports
+    DeliveryReport report = message.deliveryReport();
+    if (report != null) {
+      String source = report.standard() ? "RFC 3464 report" : "non-standard bounce";
+      return switch (report.action()) {
+        case FAILED -> bounce(source + ": failed");
+        case DELAYED -> delayed(source + ": delayed");
+        default -> automatic(source + ": " + report.action().name().toLowerCase(Locale.ROOT), Optional.empty());
+      };
+    }
+    // without a report (the REST API, or one that could not be read): the signals a bounce carries
     boolean deliveryReport = type.contains("multipart/report") && type.contains("report-type=delivery-status");
     if (DELAY_SUBJECT.matcher(subject).find()
         || (deliveryReport && ACTION_DELAYED.matcher(text).find() && !ACTION_FAILED.matcher(text).find())) {
-      return automatic("delivery delay notice (not a bounce)", Optional.empty());
+      return delayed("delivery delay notice");
     }
     if (deliveryReport) {
       return bounce("multipart/report; report-type=delivery-status");
@@ -314,12 +359,12 @@ public final class ReplyClassifier {
       return automatic("read receipt (disposition-notification)", Optional.empty());
     }
 
-    // 2. Automatic replies: strong headers
+    // 2. Automatic replies: strong headers (RFC 3834, vacation responders, list servers)
     String autoSubmitted = firstToken(message.header("Auto-Submitted"));
     if (autoSubmitted != null && !autoSubmitted.equals("no")) {
       return outOfOffice("Auto-Submitted: " + autoSubmitted, subject, text, receivedOn);
     }
-    for (String name : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder")) {
+    for (String name : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-List-Administrivia")) {
       String value = message.header(name);
       if (value != null && !List.of("no", "false", "0").contains(value.toLowerCase(Locale.ROOT))) {
         return outOfOffice(name + " header", subject, text, receivedOn);
@@ -331,39 +376,81 @@ public final class ReplyClassifier {
     }
 
     // 3. Automatic replies: wording where an out-of-office reply puts it
-    Matcher subjectWording = OOF_SUBJECT.matcher(subject);
-    if (subjectWording.find()) {
+    if (OOF_SUBJECT.matcher(subject).find()) {
       return outOfOffice("out-of-office wording at the start of the subject", subject, text, receivedOn);
     }
-    Matcher bracketed = OOF_BRACKETED.matcher(subject);
-    if (bracketed.find()) {
+    if (OOF_BRACKETED.matcher(subject).find()) {
       return outOfOffice("out-of-office wording in brackets in the subject", subject, text, receivedOn);
     }
-    if (startsWithOutOfOffice(text)) {
-      return outOfOffice("out-of-office wording at the start of the text", subject, text, receivedOn);
+    String own = beforeQuote(text);
+    if (AUTOMATED_MESSAGE.matcher(own).find()) {
+      return outOfOffice("says it is an automated message", subject, text, receivedOn);
     }
 
-    // 4. Weak headers count only together with out-of-office wording
-    String weak = null;
-    if (precedence != null && List.of("bulk", "junk", "list").contains(precedence)) {
-      weak = "Precedence: " + precedence;
-    } else {
-      String suppress = message.header("X-Auto-Response-Suppress");
-      if (suppress != null && SUPPRESS_ALL.matcher(suppress).find()) {
-        weak = "X-Auto-Response-Suppress: All";
-      } else if (suppress != null && SUPPRESS_OOF.matcher(suppress).find()) {
-        weak = "X-Auto-Response-Suppress: OOF";
-      }
+    // 4. List and bulk mail: automatic when it reads like an acknowledgement, else a person decides
+    String bulk = bulkSignal(message, precedence);
+    String window = subject + "\n" + own.substring(0, Math.min(WEAK_WORDING_WINDOW, own.length()));
+    if (bulk != null && OOF_ANYWHERE.matcher(window).find()) {
+      return outOfOffice(bulk + " with out-of-office wording", subject, text, receivedOn);
     }
-    if (weak != null) {
-      String own = beforeQuote(text);
-      String window = subject + "\n" + own.substring(0, Math.min(WEAK_WORDING_WINDOW, own.length()));
-      if (OOF_ANYWHERE.matcher(window).find()) {
-        return outOfOffice(weak + " with out-of-office wording", subject, text, receivedOn);
+    if (bulk != null && ACKNOWLEDGEMENT.matcher(subject + "\n" + own).find()) {
+      return automatic(bulk + " with acknowledgement wording", Optional.empty());
+    }
+    if (bulk != null) {
+      return new Classification(Kind.UNSURE, Optional.empty(),
+          bulk + ": list or bulk mail that reads like a person");
+    }
+
+    // 5. Out-of-office wording at the start of the text counts only when the message is one
+    if (startsWithOutOfOffice(text)) {
+      if (OOF_BOILERPLATE.matcher(subject + "\n" + own).find()) {
+        return outOfOffice("out-of-office message without automatic-reply headers", subject, text, receivedOn);
       }
+      if (own.strip().length() <= SHORT_ABSENCE_NOTE && UNTIL.matcher(own).find()) {
+        return new Classification(Kind.UNSURE, Optional.empty(), "a short absence note without automatic-reply headers");
+      }
+      return new Classification(Kind.CUSTOMER_REPLY, Optional.empty(),
+          "mentions an absence, but no automatic-reply signal");
+    }
+
+    // 6. X-Auto-Response-Suppress is set on ordinary mail too: only with out-of-office wording
+    String suppress = message.header("X-Auto-Response-Suppress");
+    String weak = suppress == null ? null
+        : SUPPRESS_ALL.matcher(suppress).find() ? "X-Auto-Response-Suppress: All"
+        : SUPPRESS_OOF.matcher(suppress).find() ? "X-Auto-Response-Suppress: OOF" : null;
+    if (weak != null && OOF_ANYWHERE.matcher(window).find()) {
+      return outOfOffice(weak + " with out-of-office wording", subject, text, receivedOn);
     }
     return new Classification(Kind.CUSTOMER_REPLY, Optional.empty(),
         weak == null ? "no bounce or automatic-reply signal" : weak + " alone is not an automatic reply");
+  }
+
+  /**
+   * Whether a message from this sender with this subject is a mail server's report: the sender is
+   * {@code MAILER-DAEMON} or {@code postmaster}, or the subject starts like a bounce or delay notice.
+   */
+  static boolean looksLikeBounce(String from, String subject) {
+    String sender = senderMailbox(from);
+    String s = subject == null ? "" : subject.strip();
+    return sender.equals("mailer-daemon") || sender.equals("postmaster")
+        || BOUNCE_SUBJECT.matcher(s).find() || DELAY_SUBJECT.matcher(s).find();
+  }
+
+  /** The list or bulk header that marks the message, or null. */
+  private static String bulkSignal(Message message, String precedence) {
+    if (precedence != null && List.of("bulk", "junk", "list").contains(precedence)) {
+      return "Precedence: " + precedence;
+    }
+    for (String name : List.of("List-Id", "List-Unsubscribe", "Mailing-List", "X-Mailing-List")) {
+      if (message.header(name) != null) {
+        return name + " header";
+      }
+    }
+    return null;
+  }
+
+  private static Classification delayed(String reason) {
+    return new Classification(Kind.DELIVERY_DELAYED, Optional.empty(), reason);
   }
 
   private static Classification bounce(String reason) {
@@ -375,7 +462,7 @@ public final class ReplyClassifier {
   }
 
   private static Classification outOfOffice(String reason, String subject, String text, LocalDate receivedOn) {
-    return automatic(reason, returnDate(subject + "\n" + beforeQuote(text), receivedOn));
+    return automatic(reason, ReturnDates.in(subject + "\n" + beforeQuote(text), receivedOn));
   }
 
   /** Whether the text starts with an out-of-office statement (after greeting, thanks and connector). */
@@ -462,138 +549,5 @@ public final class ReplyClassifier {
     }
     Matcher token = HEADER_TOKEN.matcher(value);
     return token.find() ? token.group(1).toLowerCase(Locale.ROOT) : value.isBlank() ? null : "other";
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Return dates
-
-  private static final Map<String, Integer> MONTHS = new HashMap<>();
-
-  static {
-    month(1, "january", "jan", "januar", "jänner", "janvier", "janv");
-    month(2, "february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr");
-    month(3, "march", "mar", "märz", "maerz", "mrz", "mars");
-    month(4, "april", "apr", "avril", "avr");
-    month(5, "may", "mai");
-    month(6, "june", "jun", "juni", "juin");
-    month(7, "july", "jul", "juli", "juillet", "juil");
-    month(8, "august", "aug", "août", "aout");
-    month(9, "september", "sep", "sept", "septembre");
-    month(10, "october", "oct", "oktober", "okt", "octobre");
-    month(11, "november", "nov", "novembre");
-    month(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc");
-  }
-
-  private static void month(int number, String... names) {
-    for (String name : names) {
-      MONTHS.put(name, number);
-    }
-  }
-
-  private static final String MONTH = "(" + MONTHS.keySet().stream()
-      .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-      .map(Pattern::quote)
-      .reduce((a, b) -> a + "|" + b)
-      .orElseThrow() + ")\\.?";
-
-  private static final String ORDINAL = "(?:st|nd|rd|th|er|\\.)?";
-  private static final String YEAR = "(?:,?\\s+(\\d{4})(?!\\d))?";
-
-  /** 7 December [2026], 7th of Dec, 7. Dezember 2026, 1er décembre. */
-  private static final Pattern DAY_MONTH = Pattern.compile(
-      "(?<![\\p{L}\\d])(\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH + "(?![\\p{L}])" + YEAR, FLAGS);
-  /** December 7[, 2026], Dec 7th, Dec 1-7. */
-  private static final Pattern MONTH_DAY = Pattern.compile(
-      "(?<![\\p{L}])" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2})(?:st|nd|rd|th)?)?(?![\\d\\p{L}])"
-          + YEAR, FLAGS);
-  private static final Pattern ISO = Pattern.compile("(?<![\\d/-])(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?![\\d/-])");
-  private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})?(?![\\d])");
-  private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])");
-
-  private record Found(int start, int end, LocalDate date) {}
-
-  /** The latest plausible return date named in the text, see the class comment. */
-  static Optional<LocalDate> returnDate(String text, LocalDate receivedOn) {
-    List<Found> found = new ArrayList<>();
-    Matcher m = ISO.matcher(text);
-    while (m.find()) {
-      add(found, m, date(m.group(1), m.group(2), m.group(3), receivedOn));
-    }
-    m = DOTTED.matcher(text);
-    while (m.find()) {
-      add(found, m, date(m.group(3), m.group(2), m.group(1), receivedOn));
-    }
-    m = SLASHED.matcher(text);
-    while (m.find()) {
-      int a = Integer.parseInt(m.group(1));
-      int b = Integer.parseInt(m.group(2));
-      // day/month/year, unless the month position cannot be a month (then it is US month/day/year)
-      boolean us = b > 12 && a <= 12;
-      add(found, m, us ? date(m.group(3), m.group(1), m.group(2), receivedOn) : date(m.group(3), m.group(2), m.group(1), receivedOn));
-    }
-    m = DAY_MONTH.matcher(text);
-    while (m.find()) {
-      add(found, m, date(m.group(3), String.valueOf(monthNumber(m.group(2))), m.group(1), receivedOn));
-    }
-    m = MONTH_DAY.matcher(text);
-    while (m.find()) {
-      String day = m.group(3) != null ? m.group(3) : m.group(2);
-      add(found, m, date(m.group(4), String.valueOf(monthNumber(m.group(1))), day, receivedOn));
-    }
-    found.sort(Comparator.comparingInt(Found::start).thenComparing(f -> -(f.end() - f.start())));
-    LocalDate latest = null;
-    int coveredUntil = -1;
-    LocalDate limit = receivedOn.plusDays(MAX_DAYS_AHEAD);
-    for (Found f : found) {
-      if (f.start() < coveredUntil) {
-        continue; // overlaps a date already read
-      }
-      coveredUntil = f.end();
-      LocalDate date = f.date();
-      if (date == null || date.isBefore(receivedOn) || date.isAfter(limit)) {
-        continue;
-      }
-      if (latest == null || date.isAfter(latest)) {
-        latest = date;
-      }
-    }
-    return Optional.ofNullable(latest);
-  }
-
-  private static void add(List<Found> found, Matcher m, LocalDate date) {
-    found.add(new Found(m.start(), m.end(), date));
-  }
-
-  private static int monthNumber(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
-    if (key.endsWith(".")) {
-      key = key.substring(0, key.length() - 1);
-    }
-    return MONTHS.getOrDefault(key, 0);
-  }
-
-  /** The date, or null when impossible; a missing year is the next occurrence on or after receivedOn. */
-  private static LocalDate date(String year, String month, String day, LocalDate receivedOn) {
-    try {
-      int m = Integer.parseInt(month);
-      int d = Integer.parseInt(day);
-      if (year != null) {
-        int y = Integer.parseInt(year);
-        return LocalDate.of(y < 100 ? 2000 + y : y, m, d);
-      }
-      for (int y = receivedOn.getYear(); y <= receivedOn.getYear() + 4; y++) {
-        try {
-          LocalDate candidate = LocalDate.of(y, m, d);
-          if (!candidate.isBefore(receivedOn)) {
-            return candidate;
-          }
-        } catch (DateTimeException leapDayInAnotherYear) {
-          // 29 February: try the next year
-        }
-      }
-      return null;
-    } catch (DateTimeException | NumberFormatException impossible) {
-      return null;
-    }
   }
 }

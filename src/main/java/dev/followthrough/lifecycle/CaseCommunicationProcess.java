@@ -148,9 +148,11 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<Instant> LAST_SUCCESSFUL_CONTACT_AT = instant("lastSuccessfulContactAt");
   public static final ProcessVariable<Instant> CLOSING_DATE = instant("closingDate");
 
-  // an email the mail server refused for good: the engineer corrects the address, then it goes again
+  // an email the mail server refused or bounced for good: the engineer corrects the address, then it goes again
   public static final ProcessVariable<String> REJECTED_EMAIL_SUBJECT = text("rejectedEmailSubject");
   public static final ProcessVariable<String> REJECTED_EMAIL_BODY = text("rejectedEmailBody");
+  /** The customer's address is dead (refused or bounced) until the engineer corrects it: follow-ups wait. */
+  public static final ProcessVariable<Boolean> CUSTOMER_ADDRESS_BOUNCED = flag("customerAddressBounced");
 
   // first-response target (R17)
   public static final ProcessVariable<Boolean> FIRST_RESPONSE_TARGET_MISSED = flag("firstResponseTargetMissed");

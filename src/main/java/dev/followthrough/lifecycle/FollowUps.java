@@ -3,6 +3,7 @@ package dev.followthrough.lifecycle;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_STANDING;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CLOSING_DATE;
+import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_ADDRESS_BOUNCED;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.LAST_SUCCESSFUL_CONTACT_AT;
 
 import dev.followthrough.calendar.BusinessCalendar;
@@ -19,11 +20,15 @@ import org.springframework.stereotype.Component;
  * The due dates of the model's timers, as the bean {@code followUps}. Follow-ups to the customer
  * count business days in the customer's calendar (their zone, their country's holidays), keep the
  * local time of day, land inside the customer's business hours (R14), and wait while the customer
- * is away (R9). Reminders to the engineer follow the engineer's working days and zone. "Now" is the
+ * is away (R9), and hold while the customer's address is dead (refused or bounced) until the
+ * engineer corrects it (a year at most; the correction recalculates them). Reminders to the engineer follow the engineer's working days and zone. "Now" is the
  * engine's clock; the intervals are {@link Policy}'s.
  */
 @Component("followUps")
 public class FollowUps {
+
+  /** How long follow-ups hold at most while the customer's address is dead. */
+  static final Duration ADDRESS_HOLD = Duration.ofDays(365);
 
   private final Policy policy;
   private final CaseCalendars calendars;
@@ -83,6 +88,9 @@ public class FollowUps {
    */
   public Date closing(DelegateExecution execution) {
     Instant named = CLOSING_DATE.get(execution);
+    if (addressDead(execution)) {
+      return Date.from(EngineClock.now().plus(ADDRESS_HOLD));
+    }
     return Date.from(calendars.customerBackAt(execution).filter(back -> back.isAfter(named)).orElse(named));
   }
 
@@ -125,7 +133,14 @@ public class FollowUps {
 
   /** Inside the customer's business hours (R14), and not before they are back (R9). */
   private Instant forTheCustomer(DelegateExecution execution, Instant due) {
+    if (addressDead(execution)) {
+      return EngineClock.now().plus(ADDRESS_HOLD);
+    }
     Instant inWindow = calendars.customerNextOpening(execution, due);
     return calendars.customerBackAt(execution).filter(back -> back.isAfter(inWindow)).orElse(inWindow);
+  }
+
+  private static boolean addressDead(DelegateExecution execution) {
+    return CUSTOMER_ADDRESS_BOUNCED.find(execution).orElse(false);
   }
 }

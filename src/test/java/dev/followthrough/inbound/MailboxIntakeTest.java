@@ -119,7 +119,7 @@ class MailboxIntakeTest {
 
     poller.pollOnce();
     assertThat(engine.getTaskService().createTaskQuery().taskAssignee("engineer")
-        .taskNameLike("Customer email bounced · " + instance.getBusinessKey() + "%").count()).isEqualTo(1);
+        .taskNameLike("Customer email bounced%" + instance.getBusinessKey() + "%").count()).isEqualTo(1);
     assertThat(instance).isWaitingAt(INFORMATION_FOLLOW_UP_DUE);
   }
 
