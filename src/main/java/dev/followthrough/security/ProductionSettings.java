@@ -33,6 +33,9 @@ public final class ProductionSettings implements EnvironmentPostProcessor, Order
   /** The local profile's demo admin, never the production one. */
   static final Set<String> DEFAULT_ADMIN_IDS = Set.of("demo");
 
+  /** Camunda's rule for user ids unless {@code userResourceWhitelistPattern} says otherwise. */
+  static final String CAMUNDA_USER_ID_PATTERN = "[a-zA-Z0-9]+|camunda-admin";
+
   static final String ADMIN_USER = "FOLLOWTHROUGH_ADMIN_USER (camunda.bpm.admin-user.id)";
   static final String ADMIN_PASSWORD = "FOLLOWTHROUGH_ADMIN_PASSWORD (camunda.bpm.admin-user.password)";
 
@@ -41,8 +44,12 @@ public final class ProductionSettings implements EnvironmentPostProcessor, Order
     if (environment.acceptsProfiles(Profiles.of("local"))) {
       return;
     }
+    Map<String, String> engine = Binder.get(environment)
+        .bind("camunda.bpm.generic-properties.properties", Bindable.mapOf(String.class, String.class))
+        .orElse(Map.of());
     List<String> problems = new ArrayList<>(adminProblems(environment.getProperty("camunda.bpm.admin-user.id"),
-        environment.getProperty("camunda.bpm.admin-user.password")));
+        environment.getProperty("camunda.bpm.admin-user.password"),
+        engineSetting(engine, "userResourceWhitelistPattern").stream().findFirst().orElse(CAMUNDA_USER_ID_PATTERN)));
     if (!environment.getProperty("camunda.bpm.authorization.enabled", Boolean.class, false)) {
       problems.add("camunda.bpm.authorization.enabled must be true outside the local profile");
     }
@@ -53,13 +60,8 @@ public final class ProductionSettings implements EnvironmentPostProcessor, Order
       problems.add("followthrough.mail.embedded-server.enabled must not be set outside the local profile: "
           + "production sends through FOLLOWTHROUGH_SMTP_HOST");
     }
-    Map<String, String> engine = Binder.get(environment)
-        .bind("camunda.bpm.generic-properties.properties", Bindable.mapOf(String.class, String.class))
-        .orElse(Map.of());
     for (String expressions : List.of("enableExpressionsInAdhocQueries", "enableExpressionsInStoredQueries")) {
-      List<String> values = engine.entrySet().stream()
-          .filter(entry -> normalised(entry.getKey()).equals(normalised(expressions)))
-          .map(Map.Entry::getValue).toList();
+      List<String> values = engineSetting(engine, expressions);
       if (values.isEmpty() || !values.stream().allMatch(value -> "false".equalsIgnoreCase(value.trim()))) {
         problems.add("camunda.bpm.generic-properties.properties." + expressions + " must be set to false");
       }
@@ -71,12 +73,18 @@ public final class ProductionSettings implements EnvironmentPostProcessor, Order
 
   /** What is wrong with the admin's id and password, each naming its variable and the rule; empty when fine. */
   static List<String> adminProblems(String id, String password) {
+    return adminProblems(id, password, CAMUNDA_USER_ID_PATTERN);
+  }
+
+  private static List<String> adminProblems(String id, String password, String idPattern) {
     List<String> problems = new ArrayList<>();
     String user = id == null ? "" : id.trim();
     if (user.isEmpty()) {
       problems.add(ADMIN_USER + " is missing: production needs the first admin's user id from the environment");
     } else if (DEFAULT_ADMIN_IDS.contains(user.toLowerCase(Locale.ROOT))) {
       problems.add(ADMIN_USER + " must not be '" + user + "', the local profile's demo admin");
+    } else if (!user.matches(idPattern)) {
+      problems.add(ADMIN_USER + " must be a Camunda user id, " + idPattern + " (letters and digits)");
     }
     String secret = password == null ? "" : password;
     if (secret.isEmpty()) {
@@ -96,6 +104,12 @@ public final class ProductionSettings implements EnvironmentPostProcessor, Order
           .sorted().toList()) + ", with or without digits and signs around it)");
     }
     return problems;
+  }
+
+  /** The values of an engine property, however it was spelled (camelCase in YAML, upper case in the environment). */
+  private static List<String> engineSetting(Map<String, String> engine, String name) {
+    return engine.entrySet().stream().filter(entry -> normalised(entry.getKey()).equals(normalised(name)))
+        .map(Map.Entry::getValue).toList();
   }
 
   private static String normalised(String key) {

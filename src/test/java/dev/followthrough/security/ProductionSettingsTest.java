@@ -29,23 +29,24 @@ class ProductionSettingsTest {
   @ParameterizedTest(name = "{0} / {1}: {2}")
   @CsvSource(delimiter = '|', value = {
       "''         | ''                           | FOLLOWTHROUGH_ADMIN_USER (camunda.bpm.admin-user.id) is missing",
-      "ops-admin  | ''                           | FOLLOWTHROUGH_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is missing",
+      "opsadmin  | ''                           | FOLLOWTHROUGH_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is missing",
       "demo       | demo                         | FOLLOWTHROUGH_ADMIN_USER (camunda.bpm.admin-user.id) must not be 'demo'",
       "demo       | demo                         | must have at least 12 characters",
       "demo       | demo                         | must not contain the user id",
-      "ops-admin  | admin                        | must have at least 12 characters",
-      "ops-admin  | Camunda2026!!!               | must not be a default password",
-      "ops-admin  | password1234                 | must not be a default password",
-      "ops-admin  | ops-admin-2026-secret        | must not contain the user id",
-      "ops-admin  | 'short1!'                    | must have at least 12 characters"})
+      "opsadmin  | admin                        | must have at least 12 characters",
+      "opsadmin  | Camunda2026!!!               | must not be a default password",
+      "opsadmin  | password1234                 | must not be a default password",
+      "opsadmin  | opsadmin-2026-secret        | must not contain the user id",
+      "opsadmin  | 'short1!'                    | must have at least 12 characters",
+      "ops.admin  | correct-horse-battery-staple | FOLLOWTHROUGH_ADMIN_USER (camunda.bpm.admin-user.id) must be a Camunda user id"})
   void aMissingDefaultOrWeakAdmin_isRefused_namingTheVariableAndTheRule(String id, String password, String problem) {
     assertThat(ProductionSettings.adminProblems(id, password)).anySatisfy(message -> assertThat(message).contains(problem));
   }
 
   @Test
   void aStrongPasswordForAnotherId_passes() {
-    assertThat(ProductionSettings.adminProblems("ops-admin", STRONG)).isEmpty();
-    assertThat(ProductionSettings.adminProblems("ops-admin", "x".repeat(ProductionSettings.MINIMUM_PASSWORD_LENGTH)))
+    assertThat(ProductionSettings.adminProblems("opsadmin", STRONG)).isEmpty();
+    assertThat(ProductionSettings.adminProblems("opsadmin", "x".repeat(ProductionSettings.MINIMUM_PASSWORD_LENGTH)))
         .as("length is the rule, 12 characters pass").isEmpty();
   }
 
