@@ -281,11 +281,13 @@ class ProductionProfileSecurityTest {
   @Order(6)
   void theFirstAdminSetup_isClosed() throws Exception {
     Webapp anonymous = Webapp.anonymous(this);
-    anonymous.probe("the first-admin setup, with a valid XSRF token", "POST",
+    HttpResponse<String> refused = anonymous.probe("the first-admin setup, with a valid XSRF token", "POST",
         "/camunda/api/admin/setup/" + ENGINE + "/user/create",
         "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"N\",\"email\":\"i@n.example\"},"
             + "\"credentials\":{\"password\":\"intruder-password-1\"}}", 403);
     assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+    assertThat(refused.body()).as("refused by our security chain, before Camunda's own check (which answers "
+        + "InvalidRequestException, 'Setup action not available')").contains("Forbidden").doesNotContain("Setup action");
   }
 
   @Test
