@@ -8,14 +8,17 @@ import dev.followthrough.mail.MailProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * With {@code followthrough.mail.embedded-server.enabled}, an in-JVM SMTP + IMAP server
  * (GreenMail) on 127.0.0.1 receives everything the app sends, so the local profile and the tests
- * need no outside mail service. Port 0 picks a free port (the tests do that).
+ * need no outside mail service. Port 0 picks a free port (the tests do that). Only in the local
+ * profile: production refuses to start with the property set ({@code security.ProductionSettings}).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("local")
 @ConditionalOnProperty(name = "followthrough.mail.embedded-server.enabled", havingValue = "true")
 class EmbeddedMailServerConfiguration {
 

@@ -13,16 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/outbox}: every email the embedded mail server received, newest first, as the
- * customer would read it (the page {@code /outbox.html} shows the same). Only there when the
- * embedded server runs; in production the mail goes to the real SMTP server.
+ * customer would read it (the page {@code /outbox.html} shows the same). Only in the local profile
+ * and when the embedded server runs; in production the mail goes to the real SMTP server.
  */
 @RestController
+@Profile("local")
 @ConditionalOnBean(GreenMail.class)
 class EmbeddedOutboxController {
 

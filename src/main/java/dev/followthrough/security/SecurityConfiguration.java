@@ -1,11 +1,14 @@
 package dev.followthrough.security;
 
+import dev.followthrough.cases.CaseRecords;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,42 +18,64 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * {@code /api/**} takes HTTP Basic credentials of a Camunda user in one of our groups (the same
- * users as Tasklist). The Camunda webapps keep their own login, sessions and CSRF protection.
+ * users as Tasklist), and each case only for the people {@link CaseAccess} names. The Camunda
+ * webapps keep their own login, sessions and CSRF protection; their first-admin setup is closed
+ * here as well as by Camunda (an admin always exists, {@link ProductionSettings}), and the
+ * engine's REST API ({@code /engine-rest}) is not offered.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   static final List<String> API_GROUPS = List.of(Groups.ENGINEERS, Groups.TECHNICAL_ADVISORS, Groups.MANAGERS,
-      Groups.PROCESS_OWNERS, "camunda-admin");
+      Groups.PROCESS_OWNERS, CaseAccess.ADMINS);
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
-    http.securityMatcher("/api/**")
+  SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, CaseRecords records) throws Exception {
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(Customizer.withDefaults());
     if (properties.apiOpen()) {
-      http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+      http.authorizeHttpRequests(requests -> requests
+          .requestMatchers(path.matcher("/engine-rest/**")).denyAll()
+          .anyRequest().permitAll());
     } else {
       http.authorizeHttpRequests(requests -> requests
-          .requestMatchers("/api/admin/**").hasAnyAuthority("GROUP_camunda-admin", "GROUP_" + Groups.PROCESS_OWNERS)
-          .anyRequest().hasAnyAuthority(API_GROUPS.stream().map(group -> "GROUP_" + group).toArray(String[]::new)));
+          // not deployed; should it ever be, it must come with its own authentication
+          .requestMatchers(path.matcher("/engine-rest/**")).denyAll()
+          .requestMatchers(path.matcher("/api/admin/**")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.PROCESS_OWNERS))
+          .requestMatchers(path.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.ENGINEERS))
+          .requestMatchers(path.matcher("/api/cases/{caseNumber}/**")).access(new CaseAccess(records))
+          .anyRequest().hasAnyAuthority(API_GROUPS.stream().map(SecurityConfiguration::group).toArray(String[]::new)));
     }
     return http.build();
   }
 
-  /** Everything else is Camunda's webapps and static pages, which authenticate on their own. */
+  /**
+   * Everything else is Camunda's webapps and static pages, which authenticate on their own; the
+   * first-admin setup is refused whatever Camunda would say.
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http,
+                              @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
     return http.csrf(csrf -> csrf.disable())
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(webappPath + "/api/admin/setup/**")).denyAll()
+            .anyRequest().permitAll())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .build();
+  }
+
+  private static String group(String id) {
+    return "GROUP_" + id;
   }
 
   @Bean
