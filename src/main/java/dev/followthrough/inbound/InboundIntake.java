@@ -79,6 +79,11 @@ public class InboundIntake {
 
   /** Stores the message (secrets redacted) in its own transaction; empty when it was stored before. */
   public Optional<Long> store(InboundMessage message) {
+    return store(message, java.util.List.of());
+  }
+
+  /** Stores the message and the files that came with it (R29), in one transaction; empty when stored before. */
+  Optional<Long> store(InboundMessage message, java.util.List<MimeReader.Attachment> files) {
     SecretRedactor.Redaction redaction = SecretRedactor.redact(message.text());
     ReplyClassifier.Classification classification = ReplyClassifier.classify(new ReplyClassifier.Message(
         message.headers(), message.from(), message.subject(), message.text(), message.contentType()),
