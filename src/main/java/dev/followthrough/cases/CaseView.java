@@ -22,7 +22,8 @@ public record CaseView(
     List<OpenTask> openTasks,
     NextFollowUp nextFollowUp,
     Closure closure,
-    List<CaseRecords.TimelineEntry> timeline) {
+    List<CaseRecords.TimelineEntry> timeline,
+    List<CaseAttachments.Attachment> attachments) {
 
   public record Customer(String name, String email, Tier tier) {}
 

@@ -1,6 +1,7 @@
 package dev.followthrough.inbound;
 
 
+import dev.followthrough.cases.CaseAttachments;
 import dev.followthrough.cases.CaseNotFound;
 import dev.followthrough.cases.CaseRecord;
 import dev.followthrough.cases.CaseRecords;
@@ -53,9 +54,15 @@ public class InboundIntake {
   private final StandaloneTasks tasks;
   private final InboundProperties properties;
   private final TransactionTemplate ownTransaction;
+  private final CaseAttachments attachments;
+  private final AttachmentPolicy attachmentPolicy;
 
   InboundIntake(Inbox inbox, CaseRecords records, OutboxLedger ledger, ReplyIntake replies, SupportCases cases,
-                StandaloneTasks tasks, InboundProperties properties, PlatformTransactionManager transactions) {
+                StandaloneTasks tasks, InboundProperties properties, PlatformTransactionManager transactions,
+                CaseAttachments attachments) {
+    this.attachments = attachments;
+    this.attachmentPolicy = new AttachmentPolicy(properties.maxAttachmentSize().toBytes(),
+        properties.maxAttachmentsPerMessage().toBytes());
     this.inbox = inbox;
     this.records = records;
     this.ledger = ledger;
@@ -82,14 +89,28 @@ public class InboundIntake {
     return store(message, java.util.List.of());
   }
 
-  /** Stores the message and the files that came with it (R29), in one transaction; empty when stored before. */
+  /**
+   * Stores the message and the files that came with it (R29), in one transaction; empty when stored
+   * before. The stored body ends with the list of files, so wherever the reply reaches the engineer,
+   * the files are named, and a reply that is only a file is not empty.
+   */
   Optional<Long> store(InboundMessage message, java.util.List<MimeReader.Attachment> files) {
     SecretRedactor.Redaction redaction = SecretRedactor.redact(message.text());
     ReplyClassifier.Classification classification = ReplyClassifier.classify(new ReplyClassifier.Message(
         message.headers(), message.from(), message.subject(), message.text(), message.contentType()),
         message.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
-    Optional<Long> id = ownTransaction.execute(status ->
-        inbox.store(message, redaction.text(), redaction.kinds(), classification));
+    java.util.List<AttachmentPolicy.Decision> decisions = attachmentPolicy.decide(files);
+    String body = java.util.stream.Stream.of(redaction.text(), AttachmentPolicy.summary(decisions))
+        .filter(part -> !part.isBlank()).collect(java.util.stream.Collectors.joining("\n\n"));
+    java.util.List<String> secrets = java.util.stream.Stream.concat(redaction.kinds().stream(),
+        decisions.stream().flatMap(decision -> decision.secretsRedacted().stream())).distinct().toList();
+    Optional<Long> id = ownTransaction.execute(status -> {
+      Optional<Long> stored = inbox.store(message, body, secrets, classification);
+      stored.ifPresent(inboundId -> decisions.forEach(file -> attachments.add(inboundId, file.name(),
+          file.contentType(), file.size(), file.content(), file.notKeptReason(),
+          file.secretsRedacted().isEmpty() ? null : String.join(", ", file.secretsRedacted()))));
+      return stored;
+    });
     if (id.isEmpty()) {
       log.info("Inbound {} was received before; not handled again", message.messageId());
     }
