@@ -12,7 +12,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code followthrough.inbound.*}: the mailbox customers reply to (R23), polled over IMAP, and how
  * often a message that could not be handled yet is tried again before it goes to triage, and how
  * large a customer's files may be (R29: per file, and all of one message's files together; sizes
- * like {@code 10MB} are binary, 10 MiB).
+ * like {@code 10MB} are binary, 10 MiB). {@code tls} is IMAPS; {@code starttls} (with {@code tls}
+ * off) requires STARTTLS and never falls back to plain text; {@code trust-store} replaces the JVM's
+ * trusted certificates; {@code idle} waits for new mail with IMAP IDLE where the server offers it,
+ * with polling as the fallback.
  */
 @Validated
 @ConfigurationProperties("followthrough.inbound")
@@ -22,9 +25,35 @@ public record InboundProperties(
     String host,
     @Min(0) @Max(65535) @DefaultValue("993") int port,
     @DefaultValue("true") boolean tls,
+    @DefaultValue("false") boolean starttls,
+    String trustStore,
+    String trustStorePassword,
     String user,
     String password,
     @DefaultValue("INBOX") String folder,
     @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
     @DefaultValue("10MB") DataSize maxAttachmentSize,
-    @DefaultValue("25MB") DataSize maxAttachmentsPerMessage) {}
+    @DefaultValue("25MB") DataSize maxAttachmentsPerMessage,
+    @DefaultValue("true") boolean idle) {
+
+  /**
+   * What polling needs and is not set, by property and environment variable; empty when polling is
+   * off or everything is there.
+   */
+  java.util.List<String> missing() {
+    if (!polling) {
+      return java.util.List.of();
+    }
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    if (host == null || host.isBlank()) {
+      missing.add("followthrough.inbound.host (FOLLOWTHROUGH_IMAP_HOST)");
+    }
+    if (user == null || user.isBlank()) {
+      missing.add("followthrough.inbound.user (FOLLOWTHROUGH_IMAP_USER)");
+    }
+    if (password == null || password.isBlank()) {
+      missing.add("followthrough.inbound.password (FOLLOWTHROUGH_IMAP_PASSWORD)");
+    }
+    return missing;
+  }
+}

@@ -1,9 +1,29 @@
 package dev.followthrough.inbound;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
-/** Where the IMAP poller reads customer replies: the embedded server locally, the real one in production. */
-public record Mailbox(String host, int port, boolean tls, String user, String password, String folder) {
+/**
+ * Where the IMAP poller reads customer replies: the embedded server locally, the real one in
+ * production. {@code tls} connects with TLS from the start (IMAPS, port 993); {@code starttls}
+ * connects in plain text and requires the server to switch to TLS before the login, never falling
+ * back to plain text. {@code trustStore} (PKCS12 or JKS) replaces the JVM's trusted certificates,
+ * for a server with a certificate of the organisation's own authority.
+ */
+public record Mailbox(String host, int port, boolean tls, String user, String password, String folder,
+                      boolean starttls, String trustStore, String trustStorePassword) {
+
+  /** A mailbox with neither STARTTLS nor a trust store of its own. */
+  public Mailbox(String host, int port, boolean tls, String user, String password, String folder) {
+    this(host, port, tls, user, password, folder, false, null, null);
+  }
 
   public boolean configured() {
     return host != null && !host.isBlank() && user != null && !user.isBlank();
@@ -14,14 +34,55 @@ public record Mailbox(String host, int port, boolean tls, String user, String pa
     return user + "@" + host + ":" + port + "/" + folder;
   }
 
-  /** The mail session's settings: timeouts, and fetching with BODY.PEEK[] so reading sets no flag. */
-  Properties sessionProperties() {
+  String protocol() {
+    return tls ? "imaps" : "imap";
+  }
+
+  /**
+   * The mail session's settings: timeouts, fetching with BODY.PEEK[] so reading sets no flag, the
+   * server's name checked against its certificate, STARTTLS required when asked for.
+   *
+   * @param readTimeoutMillis how long a read may wait for the server (longer for IDLE)
+   */
+  Properties sessionProperties(int readTimeoutMillis) {
     Properties settings = new Properties();
-    for (String protocol : new String[] {"imap", "imaps"}) {
-      settings.put("mail." + protocol + ".connectiontimeout", "10000");
-      settings.put("mail." + protocol + ".timeout", "30000");
-      settings.put("mail." + protocol + ".peek", "true");
+    String prefix = "mail." + protocol() + ".";
+    settings.put(prefix + "connectiontimeout", "10000");
+    settings.put(prefix + "timeout", String.valueOf(readTimeoutMillis));
+    settings.put(prefix + "writetimeout", "30000");
+    settings.put(prefix + "peek", "true");
+    settings.put(prefix + "ssl.checkserveridentity", "true");
+    if (starttls && !tls) {
+      settings.put(prefix + "starttls.enable", "true");
+      settings.put(prefix + "starttls.required", "true");
+    }
+    if (trustStore != null && !trustStore.isBlank()) {
+      settings.put(prefix + "ssl.socketFactory", trusting().getSocketFactory());
     }
     return settings;
+  }
+
+  Properties sessionProperties() {
+    return sessionProperties(30000);
+  }
+
+  private SSLContext trusting() {
+    try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
+      KeyStore store = KeyStore.getInstance(trustStore.endsWith(".jks") ? "JKS" : "PKCS12");
+      store.load(in, trustStorePassword == null ? null : trustStorePassword.toCharArray());
+      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("The IMAP trust store " + trustStore
+          + " (followthrough.inbound.trust-store) cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Mailbox[" + key() + ", tls=" + tls + ", starttls=" + starttls + "]"; // never the password
   }
 }

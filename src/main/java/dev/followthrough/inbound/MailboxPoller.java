@@ -70,7 +70,7 @@ public class MailboxPoller {
    * were fetched. Several nodes may poll the same mailbox: each UID is stored once, each
    * Message-ID kept once, and each message handled under a row lock.
    */
-  public int pollOnce() {
+  public synchronized int pollOnce() {
     int fetched = mailbox.configured() ? fetchNew() : 0;
     readStored();
     intake.handlePending();
@@ -79,7 +79,7 @@ public class MailboxPoller {
 
   private int fetchNew() {
     int fetched = 0;
-    try (Store store = Session.getInstance(mailbox.sessionProperties()).getStore(mailbox.tls() ? "imaps" : "imap")) {
+    try (Store store = Session.getInstance(mailbox.sessionProperties()).getStore(mailbox.protocol())) {
       store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
       Folder folder = store.getFolder(mailbox.folder());
       folder.open(Folder.READ_ONLY);
@@ -109,7 +109,7 @@ public class MailboxPoller {
       } finally {
         folder.close(false);
       }
-    } catch (MessagingException | IOException e) {
+    } catch (MessagingException | IOException | RuntimeException e) {
       log.warn("Could not read the support mailbox at {}:{}: {}", mailbox.host(), mailbox.port(), e.getMessage());
     }
     return fetched;

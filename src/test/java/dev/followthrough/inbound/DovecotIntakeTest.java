@@ -212,6 +212,39 @@ class DovecotIntakeTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void withIdle_aReplyIsReadWithinSeconds_withoutWaitingForAPoll() throws Exception {
+    ProcessInstance instance = waitingForInformation();
+    String id = messageId();
+    MailboxWatcher watcher = new MailboxWatcher(dovecot.mailbox(), poller);
+    watcher.start();
+    try {
+      Thread.sleep(1000); // the watcher connects and waits in IDLE; a real server pushes the news
+      dovecot.deliver(reply(id, instance.getBusinessKey(), "Here are the logs you asked for."));
+      java.time.Instant until = java.time.Instant.now().plusSeconds(20);
+      while (handledAsOrNull(id) == null && java.time.Instant.now().isBefore(until)) {
+        Thread.sleep(100);
+      }
+    } finally {
+      watcher.stop();
+    }
+    assertThat(handledAsOrNull(id)).as("read through IDLE, no poll called").isEqualTo("ANSWERED_WAITING_STEP");
+    assertThat(watcher.isRunning()).isFalse();
+  }
+
+  @Test
+  void starttlsRequired_neverFallsBackToPlainText() throws Exception {
+    String id = messageId();
+    dovecot.deliver(reply(id, "CASE-NONE", "Sent while the server offers no TLS."));
+    Mailbox plain = dovecot.mailbox();
+    Mailbox starttls = new Mailbox(plain.host(), plain.port(), false, plain.user(), plain.password(), plain.folder(),
+        true, null, null);
+
+    assertThat(new MailboxPoller(starttls, messages, intake, tasks, properties, transactions).pollOnce())
+        .as("this dovecot offers no STARTTLS: no login, nothing read").isZero();
+    assertThat(inboxRows(id)).isZero();
+  }
+
   /** A database that refuses the next insert into the table it guards, once: a real failure, from H2. */
   public static final class RefuseOnce implements Trigger {
     static final AtomicBoolean armed = new AtomicBoolean();
@@ -288,6 +321,11 @@ class DovecotIntakeTest {
 
   private String handledAs(String messageId) {
     return jdbc.queryForObject("select handled_as from ft_inbound_message where message_id = ?", String.class, messageId);
+  }
+
+  private String handledAsOrNull(String messageId) {
+    return jdbc.queryForList("select handled_as from ft_inbound_message where message_id = ?", String.class, messageId)
+        .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   private String body(String messageId) {

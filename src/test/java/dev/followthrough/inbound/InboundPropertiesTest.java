@@ -1,0 +1,59 @@
+package dev.followthrough.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** Missing IMAP settings are reported at start-up, by property and environment variable. */
+class InboundPropertiesTest {
+
+  @Test
+  void pollingWithoutHostUserOrPassword_failsAtStartUp_namingEachSetting() {
+    InboundProperties missing = properties(true, null, " ", null);
+
+    assertThatThrownBy(() -> new InboundConfiguration().configuredMailbox(missing))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("followthrough.inbound.host (FOLLOWTHROUGH_IMAP_HOST)")
+        .hasMessageContaining("followthrough.inbound.user (FOLLOWTHROUGH_IMAP_USER)")
+        .hasMessageContaining("followthrough.inbound.password (FOLLOWTHROUGH_IMAP_PASSWORD)");
+  }
+
+  @Test
+  void withoutPolling_nothingIsMissing() {
+    assertThat(properties(false, null, null, null).missing()).isEmpty();
+    assertThat(new InboundConfiguration().configuredMailbox(properties(false, null, null, null)).configured()).isFalse();
+  }
+
+  @Test
+  void everythingThere_givesTheMailbox_withoutItsPasswordInItsName() {
+    Mailbox mailbox = new InboundConfiguration().configuredMailbox(properties(true, "imap.example.com", "support",
+        "s3cret-pass"));
+
+    assertThat(mailbox.configured()).isTrue();
+    assertThat(mailbox.toString()).doesNotContain("s3cret-pass");
+    assertThat(mailbox.sessionProperties()).containsEntry("mail.imaps.peek", "true");
+  }
+
+  @Test
+  void starttls_isRequired_whenAskedFor() {
+    Mailbox mailbox = new Mailbox("imap.example.com", 143, false, "support", "pw", "INBOX", true, null, null);
+
+    assertThat(mailbox.sessionProperties()).containsEntry("mail.imap.starttls.enable", "true")
+        .containsEntry("mail.imap.starttls.required", "true");
+  }
+
+  @Test
+  void aTrustStoreThatCannotBeRead_isReportedAtStartUp() {
+    assertThatThrownBy(() -> new Mailbox("imap.example.com", 993, true, "support", "pw", "INBOX", false,
+        "/nonexistent/truststore.p12", "changeit").sessionProperties())
+        .hasMessageContaining("followthrough.inbound.trust-store");
+  }
+
+  private static InboundProperties properties(boolean polling, String host, String user, String password) {
+    return new InboundProperties(polling, Duration.ofSeconds(30), host, 993, true, false, null, null, user, password,
+        "INBOX", 5, DataSize.ofMegabytes(10), DataSize.ofMegabytes(25), true);
+  }
+}
