@@ -12,6 +12,11 @@ import jakarta.mail.search.HeaderTerm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Base64;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +35,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A private dovecot IMAP server for one test class: a real server outside the JVM, from the
  * distribution's {@code dovecot-imapd} package, with its own configuration, port, users and
- * maildir in a temporary directory, stopped and removed afterwards. Tests that need it are skipped
+ * maildir in a temporary directory, and a certificate for {@code localhost} made for the run
+ * (STARTTLS offered, not forced), stopped and removed afterwards. Tests that need it are skipped
  * with a message when dovecot is not installed, and fail instead when
  * {@code FOLLOWTHROUGH_REQUIRE_DOVECOT=true} (as in CI).
  */
@@ -38,6 +44,7 @@ final class Dovecot implements AutoCloseable {
 
   static final String USER = "support@followthrough.local";
   static final String PASSWORD = "dovecot-test-password";
+  static final String TRUST_STORE_PASSWORD = "dovecot-test-trust";
   private static final Path BINARY = Path.of("/usr/sbin/dovecot");
 
   private final Path directory;
@@ -50,8 +57,17 @@ final class Dovecot implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts dovecot, or skips the test (fails it when dovecot is required). */
+  /** Starts dovecot offering STARTTLS, or skips the test (fails it when dovecot is required). */
   static Dovecot start() throws Exception {
+    return start(true);
+  }
+
+  /** Starts dovecot without TLS at all. */
+  static Dovecot startWithoutTls() throws Exception {
+    return start(false);
+  }
+
+  private static Dovecot start(boolean tls) throws Exception {
     if (!Files.isExecutable(BINARY)) {
       String why = "dovecot is not installed (" + BINARY + "); install the dovecot-imapd package to run the tests "
           + "against a real IMAP server";
@@ -76,6 +92,9 @@ final class Dovecot implements AutoCloseable {
       Files.setOwner(mail, owner);
     }
     Files.writeString(directory.resolve("users"), USER + ":{PLAIN}" + PASSWORD + "\n");
+    if (tls) {
+      certificate(directory);
+    }
     int port = freePort();
     Path config = directory.resolve("dovecot.conf");
     Files.writeString(config, String.join("\n",
@@ -85,7 +104,9 @@ final class Dovecot implements AutoCloseable {
         "log_path = " + directory.resolve("dovecot.log"),
         "protocols = imap",
         "listen = 127.0.0.1",
-        "ssl = no",
+        // TLS with a certificate for localhost made for this run: STARTTLS is offered, not forced
+        tls ? "ssl = yes\nssl_cert = <" + directory.resolve("cert.pem") + "\nssl_key = <" + directory.resolve("key.pem")
+            : "ssl = no",
         "disable_plaintext_auth = no",
         "auth_mechanisms = plain login",
         "default_internal_user = " + internalUser,
@@ -116,6 +137,49 @@ final class Dovecot implements AutoCloseable {
     Dovecot dovecot = new Dovecot(directory, port, process);
     dovecot.awaitGreeting();
     return dovecot;
+  }
+
+  /** A PKCS12 trust store that holds this dovecot's certificate (for {@code localhost}) and nothing else. */
+  String trustStore() {
+    return directory.resolve("truststore.p12").toString();
+  }
+
+  int port() {
+    return port;
+  }
+
+  /**
+   * A key and a self-signed certificate for {@code localhost}, made with the JDK's keytool, written
+   * as PEM for dovecot and as a trust store for the client.
+   */
+  private static void certificate(Path directory) throws Exception {
+    Path server = directory.resolve("server.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "dovecot", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+        "-keystore", server.toString(), "-storepass", TRUST_STORE_PASSWORD, "-keypass", TRUST_STORE_PASSWORD)
+        .redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (keytool.waitFor() != 0) {
+      throw new IllegalStateException("keytool failed: " + output);
+    }
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(server)) {
+      keys.load(in, TRUST_STORE_PASSWORD.toCharArray());
+    }
+    Certificate certificate = keys.getCertificate("dovecot");
+    Key key = keys.getKey("dovecot", TRUST_STORE_PASSWORD.toCharArray());
+    Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    Files.writeString(directory.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n"
+        + pem.encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    Files.writeString(directory.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + pem.encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("dovecot", certificate);
+    try (OutputStream out = Files.newOutputStream(directory.resolve("truststore.p12"))) {
+      trust.store(out, TRUST_STORE_PASSWORD.toCharArray());
+    }
   }
 
   /** The mailbox the poller reads: plain IMAP on localhost, as a test may (production uses TLS). */

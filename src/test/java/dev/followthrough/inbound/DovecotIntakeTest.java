@@ -233,16 +233,38 @@ class DovecotIntakeTest {
   }
 
   @Test
-  void starttlsRequired_neverFallsBackToPlainText() throws Exception {
+  void starttlsRequired_readsOnlyFromAServerItTrusts_neverInPlainText() throws Exception {
+    ProcessInstance instance = waitingForInformation();
     String id = messageId();
-    dovecot.deliver(reply(id, "CASE-NONE", "Sent while the server offers no TLS."));
+    dovecot.deliver(reply(id, instance.getBusinessKey(), "Sent to a server that speaks TLS."));
     Mailbox plain = dovecot.mailbox();
-    Mailbox starttls = new Mailbox(plain.host(), plain.port(), false, plain.user(), plain.password(), plain.folder(),
+    Mailbox untrusted = new Mailbox("localhost", plain.port(), false, plain.user(), plain.password(), plain.folder(),
         true, null, null);
+    Mailbox trusted = new Mailbox("localhost", plain.port(), false, plain.user(), plain.password(), plain.folder(),
+        true, dovecot.trustStore(), Dovecot.TRUST_STORE_PASSWORD);
 
-    assertThat(new MailboxPoller(starttls, messages, intake, tasks, properties, transactions).pollOnce())
-        .as("this dovecot offers no STARTTLS: no login, nothing read").isZero();
+    assertThat(new MailboxPoller(untrusted, messages, intake, tasks, properties, transactions).pollOnce())
+        .as("a certificate the JVM does not trust: no login, nothing read").isZero();
     assertThat(inboxRows(id)).isZero();
+
+    new MailboxPoller(trusted, messages, intake, tasks, properties, transactions).pollOnce();
+    assertThat(handledAs(id)).as("read over STARTTLS with the trust store").isEqualTo("ANSWERED_WAITING_STEP");
+  }
+
+  @Test
+  void starttlsRequired_refusesAServerWithoutIt() throws Exception {
+    try (Dovecot withoutTls = Dovecot.startWithoutTls()) {
+      String id = messageId();
+      withoutTls.deliver(reply(id, "CASE-NONE", "Sent while the server offers no TLS."));
+      Mailbox plain = withoutTls.mailbox();
+      Mailbox starttls = new Mailbox(plain.host(), plain.port(), false, plain.user(), plain.password(), plain.folder(),
+          true, null, null);
+
+      assertThat(new MailboxPoller(starttls, messages, intake, tasks, properties, transactions).pollOnce())
+          .as("this dovecot offers no STARTTLS: no login, nothing read").isZero();
+      assertThat(new MailboxPoller(plain, messages, intake, tasks, properties, transactions).pollOnce())
+          .as("the same server read without STARTTLS").isEqualTo(1);
+    }
   }
 
   /** A database that refuses the next insert into the table it guards, once: a real failure, from H2. */
