@@ -14,9 +14,11 @@ import dev.followthrough.lifecycle.EngineClock;
 import dev.followthrough.mail.OutboxLedger;
 import dev.followthrough.security.Groups;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +62,6 @@ public class InboundIntake {
   InboundIntake(Inbox inbox, CaseRecords records, OutboxLedger ledger, ReplyIntake replies, SupportCases cases,
                 StandaloneTasks tasks, InboundProperties properties, PlatformTransactionManager transactions,
                 CaseAttachments attachments) {
-    this.attachments = attachments;
-    this.attachmentPolicy = new AttachmentPolicy(properties.maxAttachmentSize().toBytes(),
-        properties.maxAttachmentsPerMessage().toBytes());
     this.inbox = inbox;
     this.records = records;
     this.ledger = ledger;
@@ -72,6 +71,9 @@ public class InboundIntake {
     this.properties = properties;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.attachments = attachments;
+    this.attachmentPolicy = new AttachmentPolicy(properties.maxAttachmentSize().toBytes(),
+        properties.maxAttachmentsPerMessage().toBytes());
   }
 
   /** A reply recorded through the API: the case is known; stored and handled at once. */
@@ -86,7 +88,7 @@ public class InboundIntake {
 
   /** Stores the message (secrets redacted) in its own transaction; empty when it was stored before. */
   public Optional<Long> store(InboundMessage message) {
-    return store(message, java.util.List.of());
+    return store(message, List.of());
   }
 
   /**
@@ -94,15 +96,15 @@ public class InboundIntake {
    * before. The stored body ends with the list of files, so wherever the reply reaches the engineer,
    * the files are named, and a reply that is only a file is not empty.
    */
-  Optional<Long> store(InboundMessage message, java.util.List<MimeReader.Attachment> files) {
+  Optional<Long> store(InboundMessage message, List<MimeReader.Attachment> files) {
     SecretRedactor.Redaction redaction = SecretRedactor.redact(message.text());
     ReplyClassifier.Classification classification = ReplyClassifier.classify(new ReplyClassifier.Message(
         message.headers(), message.from(), message.subject(), message.text(), message.contentType()),
         message.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
-    java.util.List<AttachmentPolicy.Decision> decisions = attachmentPolicy.decide(files);
-    String body = java.util.stream.Stream.of(redaction.text(), AttachmentPolicy.summary(decisions))
-        .filter(part -> !part.isBlank()).collect(java.util.stream.Collectors.joining("\n\n"));
-    java.util.List<String> secrets = java.util.stream.Stream.concat(redaction.kinds().stream(),
+    List<AttachmentPolicy.Decision> decisions = attachmentPolicy.decide(files);
+    String body = Stream.of(redaction.text(), AttachmentPolicy.summary(decisions))
+        .filter(part -> !part.isBlank()).collect(Collectors.joining("\n\n"));
+    List<String> secrets = Stream.concat(redaction.kinds().stream(),
         decisions.stream().flatMap(decision -> decision.secretsRedacted().stream())).distinct().toList();
     Optional<Long> id = ownTransaction.execute(status -> {
       Optional<Long> stored = inbox.store(message, body, secrets, classification);
