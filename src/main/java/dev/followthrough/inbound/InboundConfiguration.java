@@ -1,5 +1,6 @@
 package dev.followthrough.inbound;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,8 @@ class InboundConfiguration {
     }
     Mailbox mailbox = new Mailbox(properties.host(), properties.port(), properties.tls(), properties.user(),
         properties.password(), properties.folder(), properties.starttls(), properties.trustStore(),
-        properties.trustStorePassword());
+        properties.trustStorePassword(), properties.oauth2() != null && properties.oauth2().configured()
+            ? new OAuth2Tokens(properties.oauth2(), Clock.systemUTC()) : null);
     if (mailbox.configured()) {
       mailbox.sessionProperties(); // a trust store that cannot be read is reported now
     }

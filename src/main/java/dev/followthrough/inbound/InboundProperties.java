@@ -34,7 +34,19 @@ public record InboundProperties(
     @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
     @DefaultValue("10MB") DataSize maxAttachmentSize,
     @DefaultValue("25MB") DataSize maxAttachmentsPerMessage,
-    @DefaultValue("true") boolean idle) {
+    @DefaultValue("true") boolean idle,
+    OAuth2 oauth2) {
+
+  /**
+   * {@code followthrough.inbound.oauth2.*}: XOAUTH2 login with tokens from the provider's token
+   * endpoint, with the refresh token when given, else as the client itself (client credentials).
+   */
+  public record OAuth2(String tokenUri, String clientId, String clientSecret, String refreshToken, String scope) {
+
+    boolean configured() {
+      return tokenUri != null && !tokenUri.isBlank();
+    }
+  }
 
   /**
    * What polling needs and is not set, by property and environment variable; empty when polling is
@@ -51,8 +63,13 @@ public record InboundProperties(
     if (user == null || user.isBlank()) {
       missing.add("followthrough.inbound.user (FOLLOWTHROUGH_IMAP_USER)");
     }
-    if (password == null || password.isBlank()) {
-      missing.add("followthrough.inbound.password (FOLLOWTHROUGH_IMAP_PASSWORD)");
+    if (oauth2 != null && oauth2.configured()) {
+      if (oauth2.clientId() == null || oauth2.clientId().isBlank()) {
+        missing.add("followthrough.inbound.oauth2.client-id (FOLLOWTHROUGH_IMAP_OAUTH2_CLIENT_ID)");
+      }
+    } else if (password == null || password.isBlank()) {
+      missing.add("followthrough.inbound.password (FOLLOWTHROUGH_IMAP_PASSWORD), or "
+          + "followthrough.inbound.oauth2.token-uri (FOLLOWTHROUGH_IMAP_OAUTH2_TOKEN_URI) for OAuth2");
     }
     return missing;
   }

@@ -15,14 +15,21 @@ import javax.net.ssl.TrustManagerFactory;
  * production. {@code tls} connects with TLS from the start (IMAPS, port 993); {@code starttls}
  * connects in plain text and requires the server to switch to TLS before the login, never falling
  * back to plain text. {@code trustStore} (PKCS12 or JKS) replaces the JVM's trusted certificates,
- * for a server with a certificate of the organisation's own authority.
+ * for a server with a certificate of the organisation's own authority. With {@code oauth2} the login
+ * is XOAUTH2 with an access token instead of the password.
  */
 public record Mailbox(String host, int port, boolean tls, String user, String password, String folder,
-                      boolean starttls, String trustStore, String trustStorePassword) {
+                      boolean starttls, String trustStore, String trustStorePassword, OAuth2Tokens oauth2) {
 
-  /** A mailbox with neither STARTTLS nor a trust store of its own. */
+  /** A mailbox with neither STARTTLS nor a trust store of its own, logging in with a password. */
   public Mailbox(String host, int port, boolean tls, String user, String password, String folder) {
-    this(host, port, tls, user, password, folder, false, null, null);
+    this(host, port, tls, user, password, folder, false, null, null, null);
+  }
+
+  /** A mailbox logging in with a password. */
+  public Mailbox(String host, int port, boolean tls, String user, String password, String folder, boolean starttls,
+                 String trustStore, String trustStorePassword) {
+    this(host, port, tls, user, password, folder, starttls, trustStore, trustStorePassword, null);
   }
 
   public boolean configured() {
@@ -32,6 +39,11 @@ public record Mailbox(String host, int port, boolean tls, String user, String pa
   /** What the intake knows this mailbox by: a UID means something only in its own mailbox and folder. */
   public String key() {
     return user + "@" + host + ":" + port + "/" + folder;
+  }
+
+  /** What the login presents: an access token with OAuth2, else the password. */
+  String secret() {
+    return oauth2 != null ? oauth2.accessToken() : password;
   }
 
   String protocol() {
@@ -59,6 +71,9 @@ public record Mailbox(String host, int port, boolean tls, String user, String pa
     if (trustStore != null && !trustStore.isBlank()) {
       settings.put(prefix + "ssl.socketFactory", trusting().getSocketFactory());
     }
+    if (oauth2 != null) {
+      settings.put(prefix + "auth.mechanisms", "XOAUTH2");
+    }
     return settings;
   }
 
@@ -83,6 +98,6 @@ public record Mailbox(String host, int port, boolean tls, String user, String pa
 
   @Override
   public String toString() {
-    return "Mailbox[" + key() + ", tls=" + tls + ", starttls=" + starttls + "]"; // never the password
+    return "Mailbox[" + key() + ", tls=" + tls + ", starttls=" + starttls + ", oauth2=" + (oauth2 != null) + "]";
   }
 }

@@ -80,7 +80,7 @@ public class MailboxPoller {
   private int fetchNew() {
     int fetched = 0;
     try (Store store = Session.getInstance(mailbox.sessionProperties()).getStore(mailbox.protocol())) {
-      store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+      store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.secret());
       Folder folder = store.getFolder(mailbox.folder());
       folder.open(Folder.READ_ONLY);
       try {

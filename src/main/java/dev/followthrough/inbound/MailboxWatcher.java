@@ -105,7 +105,7 @@ class MailboxWatcher implements SmartLifecycle {
     try (Store opened = Session.getInstance(mailbox.sessionProperties(IDLE_READ_TIMEOUT_MILLIS))
         .getStore(mailbox.protocol())) {
       store = opened;
-      opened.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+      opened.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.secret());
       if (opened instanceof IMAPStore imap && !imap.hasCapability("IDLE")) {
         return false;
       }

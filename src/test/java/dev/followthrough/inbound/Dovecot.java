@@ -59,15 +59,23 @@ final class Dovecot implements AutoCloseable {
 
   /** Starts dovecot offering STARTTLS, or skips the test (fails it when dovecot is required). */
   static Dovecot start() throws Exception {
-    return start(true);
+    return start(true, null);
   }
 
   /** Starts dovecot without TLS at all. */
   static Dovecot startWithoutTls() throws Exception {
-    return start(false);
+    return start(false, null);
   }
 
-  private static Dovecot start(boolean tls) throws Exception {
+  /**
+   * Starts dovecot taking XOAUTH2 logins, each token checked at the given OAuth2 introspection
+   * endpoint (RFC 7662); password logins still work for delivering test mail.
+   */
+  static Dovecot startWithOAuth2(String introspectionUrl) throws Exception {
+    return start(false, introspectionUrl);
+  }
+
+  private static Dovecot start(boolean tls, String introspectionUrl) throws Exception {
     if (!Files.isExecutable(BINARY)) {
       String why = "dovecot is not installed (" + BINARY + "); install the dovecot-imapd package to run the tests "
           + "against a real IMAP server";
@@ -95,6 +103,15 @@ final class Dovecot implements AutoCloseable {
     if (tls) {
       certificate(directory);
     }
+    if (introspectionUrl != null) {
+      Files.writeString(directory.resolve("oauth2.conf.ext"), String.join("\n",
+          "introspection_mode = post",
+          "introspection_url = " + introspectionUrl,
+          "username_attribute = username",
+          "active_attribute = active",
+          "active_value = true",
+          ""));
+    }
     int port = freePort();
     Path config = directory.resolve("dovecot.conf");
     Files.writeString(config, String.join("\n",
@@ -108,12 +125,14 @@ final class Dovecot implements AutoCloseable {
         tls ? "ssl = yes\nssl_cert = <" + directory.resolve("cert.pem") + "\nssl_key = <" + directory.resolve("key.pem")
             : "ssl = no",
         "disable_plaintext_auth = no",
-        "auth_mechanisms = plain login",
+        "auth_mechanisms = plain login" + (introspectionUrl == null ? "" : " xoauth2 oauthbearer"),
         "default_internal_user = " + internalUser,
         "default_internal_group = " + internalUser,
         "default_login_user = " + loginUser,
         "first_valid_uid = 1",
         "mail_location = maildir:" + mail + "/%u",
+        introspectionUrl == null ? "" : "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = "
+            + directory.resolve("oauth2.conf.ext") + "\n}",
         "passdb {",
         "  driver = passwd-file",
         "  args = scheme=PLAIN " + directory.resolve("users"),

@@ -267,6 +267,70 @@ class DovecotIntakeTest {
     }
   }
 
+  @Test
+  void withOAuth2_theMailboxIsReadWithXoauth2_andTheTokenIsRenewedBeforeItExpires() throws Exception {
+    try (OAuth2Server provider = OAuth2Server.start();
+         Dovecot oauth = Dovecot.startWithOAuth2(provider.introspectionUri())) {
+      ProcessInstance instance = waitingForInformation();
+      String first = messageId();
+      oauth.deliver(reply(first, instance.getBusinessKey(), "Here are the logs you asked for."));
+      MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+      OAuth2Tokens tokens = new OAuth2Tokens(new InboundProperties.OAuth2(provider.tokenUri(), "followthrough",
+          "client-secret", OAuth2Server.REFRESH_TOKEN, "https://outlook.office.com/IMAP.AccessAsUser.All"), clock);
+      Mailbox mailbox = new Mailbox("127.0.0.1", oauth.port(), false, Dovecot.USER, null, "INBOX", false, null, null,
+          tokens);
+      MailboxPoller oauthPoller = new MailboxPoller(mailbox, messages, intake, tasks, properties, transactions);
+
+      assertThat(oauthPoller.pollOnce()).isEqualTo(1);
+      assertThat(handledAs(first)).isEqualTo("ANSWERED_WAITING_STEP");
+      assertThat(provider.tokenRequests()).singleElement().satisfies(request -> assertThat(request)
+          .containsEntry("grant_type", "refresh_token").containsEntry("client_id", "followthrough")
+          .containsEntry("scope", "https://outlook.office.com/IMAP.AccessAsUser.All"));
+      assertThat(provider.introspected()).as("dovecot checked the token we sent").contains("access-token-1");
+
+      clock.move(java.time.Duration.ofSeconds(OAuth2Server.LIFETIME_SECONDS).minus(OAuth2Tokens.EARLY).minusSeconds(1));
+      assertThat(oauthPoller.pollOnce()).isZero();
+      assertThat(provider.tokensIssued()).as("still valid for more than a minute: kept").isEqualTo(1);
+
+      clock.move(java.time.Duration.ofSeconds(1));
+      provider.expireAll();
+      String second = messageId();
+      oauth.deliver(reply(second, "CASE-NONE", "Sent after the first token expired."));
+      assertThat(oauthPoller.pollOnce()).isEqualTo(1);
+      assertThat(provider.tokensIssued()).as("renewed a minute before it expired").isEqualTo(2);
+      assertThat(provider.introspected()).contains("access-token-2");
+      assertThat(inboxRows(second)).isEqualTo(1);
+    }
+  }
+
+  /** A clock the test moves. */
+  private static final class MovableClock extends java.time.Clock {
+    private java.time.Instant now;
+
+    MovableClock(java.time.Instant now) {
+      this.now = now;
+    }
+
+    void move(java.time.Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
   /** A database that refuses the next insert into the table it guards, once: a real failure, from H2. */
   public static final class RefuseOnce implements Trigger {
     static final AtomicBoolean armed = new AtomicBoolean();

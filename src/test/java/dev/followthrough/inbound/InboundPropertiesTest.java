@@ -38,6 +38,18 @@ class InboundPropertiesTest {
   }
 
   @Test
+  void withOAuth2_noPasswordIsNeeded_butAClientIdIs() {
+    InboundProperties oauth2 = new InboundProperties(true, Duration.ofSeconds(30), "outlook.office365.com", 993, true,
+        false, null, null, "support@example.com", null, "INBOX", 5, DataSize.ofMegabytes(10), DataSize.ofMegabytes(25),
+        true, new InboundProperties.OAuth2("https://login.example.com/token", " ", null, "refresh", null));
+
+    assertThat(oauth2.missing()).containsExactly("followthrough.inbound.oauth2.client-id (FOLLOWTHROUGH_IMAP_OAUTH2_CLIENT_ID)");
+    assertThat(new Mailbox("h", 993, true, "u", null, "INBOX", false, null, null,
+        new OAuth2Tokens(oauth2.oauth2(), java.time.Clock.systemUTC())).sessionProperties())
+        .containsEntry("mail.imaps.auth.mechanisms", "XOAUTH2");
+  }
+
+  @Test
   void starttls_isRequired_whenAskedFor() {
     Mailbox mailbox = new Mailbox("imap.example.com", 143, false, "support", "pw", "INBOX", true, null, null);
 
@@ -54,6 +66,6 @@ class InboundPropertiesTest {
 
   private static InboundProperties properties(boolean polling, String host, String user, String password) {
     return new InboundProperties(polling, Duration.ofSeconds(30), host, 993, true, false, null, null, user, password,
-        "INBOX", 5, DataSize.ofMegabytes(10), DataSize.ofMegabytes(25), true);
+        "INBOX", 5, DataSize.ofMegabytes(10), DataSize.ofMegabytes(25), true, null);
   }
 }
