@@ -150,9 +150,10 @@ final class MimeReader {
         body.addText(text(part));
       } else if (part.isMimeType("multipart/alternative")) {
         alternative(multipart, body, depth);
-      } else if (part.isMimeType("multipart/report")) {
+      } else if (part.isMimeType("multipart/report") || part.isMimeType("multipart/signed")) {
         // a delivery report: its human-readable part is the text; the machine parts and the
-        // returned original are not files from the customer
+        // returned original are not files from the customer. A signed message: its signature is
+        // not a file either
         if (multipart.getCount() > 0) {
           walk(multipart.getBodyPart(0), body, depth + 1);
         }
@@ -206,7 +207,9 @@ final class MimeReader {
     if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || rawFileName(part) != null) {
       return true;
     }
-    return !part.isMimeType("text/*") && !part.isMimeType("message/*");
+    // a forwarded email (message/rfc822) is a file too; delivery-status parts outside a report are not
+    return !part.isMimeType("text/*") && !part.isMimeType("message/delivery-status")
+        && !part.isMimeType("message/disposition-notification");
   }
 
   private static String safeDisposition(Part part) {
@@ -226,10 +229,10 @@ final class MimeReader {
     }
   }
 
-  private static String fileName(Part part) {
+  private static String fileName(Part part) throws MessagingException {
     String name = rawFileName(part);
     if (name == null) {
-      return "attachment";
+      return part.isMimeType("message/rfc822") ? "forwarded-message.eml" : "attachment";
     }
     // a name, not a path: some clients send C:\Users\...\log.txt
     String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();

@@ -134,6 +134,43 @@ class MimeReaderTest {
   }
 
   @Test
+  void aForwardedEmailIsAFile_aSignatureIsNot() {
+    MimeReader.Read read = read("""
+        From: dana@customer.example
+        Subject: Re: Case CASE-1
+        Message-ID: <s@x>
+        MIME-Version: 1.0
+        Content-Type: multipart/signed; protocol="application/pkcs7-signature"; boundary="sig"
+
+        --sig
+        Content-Type: multipart/mixed; boundary="b"
+
+        --b
+        Content-Type: text/plain; charset=UTF-8
+
+        See the email from our vendor below.
+        --b
+        Content-Type: message/rfc822
+
+        From: vendor@example.com
+        Subject: Outage
+
+        We had an outage.
+        --b--
+        --sig
+        Content-Type: application/pkcs7-signature; name="smime.p7s"
+        Content-Disposition: attachment; filename="smime.p7s"
+
+        MIIG
+        --sig--
+        """);
+
+    assertThat(read.message().text()).isEqualTo("See the email from our vendor below.");
+    assertThat(read.attachments()).extracting(MimeReader.Attachment::fileName).containsExactly("forwarded-message.eml");
+    assertThat(new String(read.attachments().get(0).content(), StandardCharsets.UTF_8)).contains("We had an outage.");
+  }
+
+  @Test
   void aMultipartWithoutItsBoundary_isReadAsText() {
     MimeReader.Read read = read("""
         From: dana@customer.example
