@@ -1,5 +1,7 @@
 package dev.followthrough.casework;
 
+import dev.followthrough.cases.CaseAttachments;
+
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.Channel;
 import dev.followthrough.cases.ClosureReason;
@@ -28,7 +30,8 @@ public record CaseView(
     List<OpenTask> openTasks,
     NextFollowUp nextFollowUp,
     Closure closure,
-    List<CaseRecords.TimelineEntry> timeline) {
+    List<CaseRecords.TimelineEntry> timeline,
+    List<CaseAttachments.Attachment> attachments) {
 
   public record Customer(String name, String email, Tier tier) {}
 

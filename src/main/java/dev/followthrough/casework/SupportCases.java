@@ -1,5 +1,7 @@
 package dev.followthrough.casework;
 
+import dev.followthrough.cases.CaseAttachments;
+
 import dev.followthrough.cases.CaseConflict;
 import dev.followthrough.cases.CaseNotFound;
 import dev.followthrough.cases.CaseRecord;
@@ -48,8 +50,12 @@ public class SupportCases {
   private final RepositoryService repository;
   private final TimerRecalculation timers;
 
+  private final CaseAttachments attachments;
+
   SupportCases(CaseValidation validation, CaseRecords records, RuntimeService runtime, TaskService tasks,
-              ManagementService management, RepositoryService repository, TimerRecalculation timers) {
+              ManagementService management, RepositoryService repository, TimerRecalculation timers,
+              CaseAttachments attachments) {
+    this.attachments = attachments;
     this.validation = validation;
     this.records = records;
     this.runtime = runtime;
@@ -161,7 +167,7 @@ public class SupportCases {
     return new CaseView(c.caseNumber(), c.title(), c.severity(), c.open() ? "OPEN" : "CLOSED", c.standing(),
         new CaseView.Customer(c.customerName(), c.customerEmail(), c.customerTier()), c.engineerId(), c.openedAt(),
         c.firstResponseAt(), c.firstResponseChannel(), c.lastSuccessfulContactAt(), c.strikesReached(), c.dissatisfied(),
-        waitingAt, openTasks, next, closure, records.timeline(caseNumber));
+        waitingAt, openTasks, next, closure, records.timeline(caseNumber), attachments.ofCase(caseNumber));
   }
 
   private String activityOf(Job job) {

@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +15,23 @@ class InboundConfiguration {
   @Bean
   @ConditionalOnProperty(name = "followthrough.mail.embedded-server.enabled", havingValue = "false", matchIfMissing = true)
   Mailbox configuredMailbox(InboundProperties properties) {
-    return new Mailbox(properties.host(), properties.port(), properties.tls(), properties.user(), properties.password(),
-        properties.folder());
+    List<String> missing = properties.missing();
+    if (!missing.isEmpty()) {
+      // reported at start-up, not found out when replies go unread
+      throw new IllegalStateException("Replies are read from the support mailbox (followthrough.inbound.polling), but "
+          + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not set");
+    }
+    Mailbox mailbox = new Mailbox(properties.host(), properties.port(), properties.tls(), properties.user(),
+        properties.password(), properties.folder(), properties.starttls(), properties.trustStore(),
+        properties.trustStorePassword(), properties.oauth2() != null && properties.oauth2().configured()
+            ? new OAuth2Tokens(properties.oauth2(), Clock.systemUTC()) : null);
+    if (mailbox.configured()) {
+      mailbox.sessionProperties(); // a trust store that cannot be read is reported now
+    }
+    return mailbox;
   }
 
-  /** With {@code followthrough.inbound.polling}, the mailbox is read every poll interval. */
+  /** With {@code followthrough.inbound.polling}, the mailbox is read every poll interval (and on IDLE). */
   @Configuration(proxyBeanMethods = false)
   @EnableScheduling
   @ConditionalOnProperty(name = "followthrough.inbound.polling", havingValue = "true")
@@ -32,6 +46,13 @@ class InboundConfiguration {
     @Scheduled(fixedDelayString = "${followthrough.inbound.poll-interval:PT30S}", initialDelayString = "PT10S")
     void poll() {
       poller.pollOnce();
+    }
+
+    /** With {@code followthrough.inbound.idle} (the default), new mail is read at once where the server offers IDLE. */
+    @Bean
+    @ConditionalOnProperty(name = "followthrough.inbound.idle", havingValue = "true", matchIfMissing = true)
+    MailboxWatcher mailboxWatcher(Mailbox mailbox) {
+      return new MailboxWatcher(mailbox, poller);
     }
   }
 }

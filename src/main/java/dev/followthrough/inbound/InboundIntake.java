@@ -1,6 +1,7 @@
 package dev.followthrough.inbound;
 
 
+import dev.followthrough.cases.CaseAttachments;
 import dev.followthrough.cases.CaseNotFound;
 import dev.followthrough.cases.CaseRecord;
 import dev.followthrough.cases.CaseRecords;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +64,12 @@ public class InboundIntake {
   private final UndeliverableEmails undeliverable;
   private final InboundProperties properties;
   private final TransactionTemplate ownTransaction;
+  private final CaseAttachments attachments;
+  private final AttachmentPolicy attachmentPolicy;
 
   InboundIntake(Inbox inbox, CaseRecords records, OutboxLedger ledger, ReplyIntake replies, SupportCases cases,
                 StandaloneTasks tasks, DeliveryReportStore reports, UndeliverableEmails undeliverable,
-                InboundProperties properties, PlatformTransactionManager transactions) {
+                InboundProperties properties, PlatformTransactionManager transactions, CaseAttachments attachments) {
     this.inbox = inbox;
     this.records = records;
     this.ledger = ledger;
@@ -77,6 +81,9 @@ public class InboundIntake {
     this.properties = properties;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.attachments = attachments;
+    this.attachmentPolicy = new AttachmentPolicy(properties.maxAttachmentSize().toBytes(),
+        properties.maxAttachmentsPerMessage().toBytes());
   }
 
   /** A reply recorded through the API: the case is known; stored and handled at once. */
@@ -91,12 +98,29 @@ public class InboundIntake {
 
   /** Stores the message (secrets redacted) in its own transaction; empty when it was stored before. */
   public Optional<Long> store(InboundMessage message) {
+    return store(message, List.of());
+  }
+
+  /**
+   * Stores the message and the files that came with it (R29), in one transaction; empty when stored
+   * before. The stored body ends with the list of files, so wherever the reply reaches the engineer,
+   * the files are named, and a reply that is only a file is not empty.
+   */
+  Optional<Long> store(InboundMessage message, List<MimeReader.Attachment> files) {
     SecretRedactor.Redaction redaction = SecretRedactor.redact(message.text());
     ReplyClassifier.Classification classification = ReplyClassifier.classify(ReplyClassifier.Message.of(message),
         message.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    List<AttachmentPolicy.Decision> decisions = attachmentPolicy.decide(files);
+    String body = Stream.of(redaction.text(), AttachmentPolicy.summary(decisions))
+        .filter(part -> !part.isBlank()).collect(Collectors.joining("\n\n"));
+    List<String> secrets = Stream.concat(redaction.kinds().stream(),
+        decisions.stream().flatMap(decision -> decision.secretsRedacted().stream())).distinct().toList();
     Optional<Long> id = ownTransaction.execute(status -> {
-      Optional<Long> stored = inbox.store(message, redaction.text(), redaction.kinds(), classification);
+      Optional<Long> stored = inbox.store(message, body, secrets, classification);
       stored.ifPresent(fresh -> reports.keep(message.messageId(), message.deliveryReport()));
+      stored.ifPresent(inboundId -> decisions.forEach(file -> attachments.add(inboundId, file.name(),
+          file.contentType(), file.size(), file.content(), file.notKeptReason(),
+          file.secretsRedacted().isEmpty() ? null : String.join(", ", file.secretsRedacted()))));
       return stored;
     });
     if (id.isEmpty()) {

@@ -3,13 +3,19 @@ package dev.followthrough.inbound;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code followthrough.inbound.*}: the mailbox customers reply to (R23), polled over IMAP, and how
- * often a message that could not be handled yet is tried again before it goes to triage.
+ * often a message that could not be handled yet is tried again before it goes to triage, and how
+ * large a customer's files may be (R29: per file, and all of one message's files together; sizes
+ * like {@code 10MB} are binary, 10 MiB). {@code tls} is IMAPS; {@code starttls} (with {@code tls}
+ * off) requires STARTTLS and never falls back to plain text; {@code trust-store} replaces the JVM's
+ * trusted certificates; {@code idle} waits for new mail with IMAP IDLE where the server offers it,
+ * with polling as the fallback.
  */
 @Validated
 @ConfigurationProperties("followthrough.inbound")
@@ -19,7 +25,52 @@ public record InboundProperties(
     String host,
     @Min(0) @Max(65535) @DefaultValue("993") int port,
     @DefaultValue("true") boolean tls,
+    @DefaultValue("false") boolean starttls,
+    String trustStore,
+    String trustStorePassword,
     String user,
     String password,
     @DefaultValue("INBOX") String folder,
-    @Min(1) @Max(100) @DefaultValue("5") int maxAttempts) {}
+    @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
+    @DefaultValue("10MB") DataSize maxAttachmentSize,
+    @DefaultValue("25MB") DataSize maxAttachmentsPerMessage,
+    @DefaultValue("true") boolean idle,
+    OAuth2 oauth2) {
+
+  /**
+   * {@code followthrough.inbound.oauth2.*}: XOAUTH2 login with tokens from the provider's token
+   * endpoint, with the refresh token when given, else as the client itself (client credentials).
+   */
+  public record OAuth2(String tokenUri, String clientId, String clientSecret, String refreshToken, String scope) {
+
+    boolean configured() {
+      return tokenUri != null && !tokenUri.isBlank();
+    }
+  }
+
+  /**
+   * What polling needs and is not set, by property and environment variable; empty when polling is
+   * off or everything is there.
+   */
+  java.util.List<String> missing() {
+    if (!polling) {
+      return java.util.List.of();
+    }
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    if (host == null || host.isBlank()) {
+      missing.add("followthrough.inbound.host (FOLLOWTHROUGH_IMAP_HOST)");
+    }
+    if (user == null || user.isBlank()) {
+      missing.add("followthrough.inbound.user (FOLLOWTHROUGH_IMAP_USER)");
+    }
+    if (oauth2 != null && oauth2.configured()) {
+      if (oauth2.clientId() == null || oauth2.clientId().isBlank()) {
+        missing.add("followthrough.inbound.oauth2.client-id (FOLLOWTHROUGH_IMAP_OAUTH2_CLIENT_ID)");
+      }
+    } else if (password == null || password.isBlank()) {
+      missing.add("followthrough.inbound.password (FOLLOWTHROUGH_IMAP_PASSWORD), or "
+          + "followthrough.inbound.oauth2.token-uri (FOLLOWTHROUGH_IMAP_OAUTH2_TOKEN_URI) for OAuth2");
+    }
+    return missing;
+  }
+}

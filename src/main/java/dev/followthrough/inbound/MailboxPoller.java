@@ -1,109 +1,182 @@
 package dev.followthrough.inbound;
 
-import jakarta.mail.Address;
-import jakarta.mail.Flags;
+import dev.followthrough.casework.StandaloneTasks;
+import dev.followthrough.lifecycle.EngineClock;
+import dev.followthrough.security.Groups;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
-import dev.followthrough.lifecycle.EngineClock;
-import dev.followthrough.mail.PlainText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.mail.UIDFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads new messages from the support mailbox over IMAP (R23). Each message is stored in the inbox
- * first and only then marked as seen on the server, so a crash in between means it is read again
- * and recognised by its Message-ID, never lost. Then every stored message is handled.
+ * Reads the support mailbox over IMAP (R23) in three steps, each message on its own:
+ * <ol>
+ *   <li><b>Fetch</b>: messages are tracked by UIDVALIDITY and UID, not by {@code \Seen}: the
+ *       mailbox is shared, and a message a person opened first must still be handled. The folder is
+ *       opened read-only and fetched with {@code BODY.PEEK[]}, so polling never changes a flag. Each
+ *       message's source is stored in {@code ft_mailbox_message} in UID order, and the next poll
+ *       starts after the highest UID stored; the first message that cannot be stored ends the
+ *       round, so nothing after it is skipped. A new UIDVALIDITY reads the folder again; the inbox
+ *       keeps each Message-ID once. (Moving handled mail to a folder would need a folder and
+ *       write rights on the shared mailbox, and move mail away from the people who read it.)</li>
+ *   <li><b>Read</b>: each stored source is parsed ({@link MimeReader}) and handed to the intake,
+ *       which keeps it once per Message-ID. A message that cannot be read keeps its source and
+ *       error, is tried again on the next polls, and after {@code max-attempts} becomes a triage
+ *       task; it never holds up the others.</li>
+ *   <li><b>Handle</b>: every message in the inbox not handled yet ({@link InboundIntake#handlePending}).</li>
+ * </ol>
+ * Logs name ids and UIDs, never senders, subjects or bodies.
  */
 @Component
 public class MailboxPoller {
 
   private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
-  private static final String[] CLASSIFYING_HEADERS = {"Auto-Submitted", "X-Autoreply", "X-Autorespond",
-      "X-Autoresponder", "X-Auto-Response-Suppress", "Precedence", "Return-Path", "X-Failed-Recipients", "List-Id",
-      "List-Unsubscribe", "Mailing-List", "X-Mailing-List", "X-List-Administrivia"};
+  /** Messages fetched per poll at most; the rest come on the next poll. */
+  private static final int FETCH_LIMIT = 200;
 
   private final Mailbox mailbox;
+  private final MailboxMessages messages;
   private final InboundIntake intake;
+  private final StandaloneTasks tasks;
+  private final InboundProperties properties;
+  private final TransactionTemplate ownTransaction;
 
-  MailboxPoller(Mailbox mailbox, InboundIntake intake) {
+  MailboxPoller(Mailbox mailbox, MailboxMessages messages, InboundIntake intake, StandaloneTasks tasks,
+                InboundProperties properties, PlatformTransactionManager transactions) {
     this.mailbox = mailbox;
+    this.messages = messages;
     this.intake = intake;
+    this.tasks = tasks;
+    this.properties = properties;
+    this.ownTransaction = new TransactionTemplate(transactions);
   }
 
   /**
-   * Reads what is new, stores it, then handles every message not handled yet; returns how many were
-   * read. Several nodes may poll the same mailbox: the inbox keeps each Message-ID once, and each
-   * message is handled under a row lock.
+   * Fetches what is new, reads what was stored, handles what is pending; returns how many messages
+   * were fetched. Several nodes may poll the same mailbox: each UID is stored once, each
+   * Message-ID kept once, and each message handled under a row lock.
    */
-  public int pollOnce() {
-    int fresh = 0;
-    if (!mailbox.configured()) {
-      return 0;
-    }
-    Properties settings = new Properties();
-    settings.put("mail.imap.connectiontimeout", "10000");
-    settings.put("mail.imap.timeout", "30000");
-    try (Store store = Session.getInstance(settings).getStore(mailbox.tls() ? "imaps" : "imap")) {
-      store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+  public synchronized int pollOnce() {
+    int fetched = mailbox.configured() ? fetchNew() : 0;
+    readStored();
+    intake.handlePending();
+    return fetched;
+  }
+
+  private int fetchNew() {
+    int fetched = 0;
+    try (Store store = Session.getInstance(mailbox.sessionProperties()).getStore(mailbox.protocol())) {
+      store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.secret());
       Folder folder = store.getFolder(mailbox.folder());
-      folder.open(Folder.READ_WRITE);
+      folder.open(Folder.READ_ONLY);
       try {
-        for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-          // one fetch of the whole message, then parsed here: no round trip per header
-          intake.store(toInbound(new MimeMessage((MimeMessage) message)));
-          message.setFlag(Flags.Flag.SEEN, true);
-          fresh++;
+        UIDFolder uids = (UIDFolder) folder;
+        long validity = uids.getUIDValidity();
+        long after = messages.highestUid(mailbox.key(), validity);
+        // "UID n:*" answers with the last message even when its UID is below n: filter
+        Message[] fresh = Arrays.stream(uids.getMessagesByUID(after + 1, UIDFolder.LASTUID))
+            .filter(message -> uid(uids, message) > after)
+            .sorted(Comparator.comparingLong(message -> uid(uids, message)))
+            .limit(FETCH_LIMIT).toArray(Message[]::new);
+        for (Message message : fresh) {
+          long uid = uids.getUID(message);
+          byte[] source = source(message);
+          try {
+            if (messages.store(mailbox.key(), validity, uid, source, EngineClock.now())) {
+              fetched++;
+            }
+          } catch (RuntimeException e) {
+            // the database refused it: stop here, the next poll starts again at this UID
+            log.warn("Mailbox message UID {} could not be stored; fetching stops until the next poll: {}", uid,
+                e.getClass().getSimpleName());
+            break;
+          }
         }
       } finally {
         folder.close(false);
       }
-    } catch (MessagingException e) {
+    } catch (MessagingException | IOException | RuntimeException e) {
       log.warn("Could not read the support mailbox at {}:{}: {}", mailbox.host(), mailbox.port(), e.getMessage());
     }
-    intake.handlePending();
-    return fresh;
+    return fetched;
   }
 
-  static InboundMessage toInbound(MimeMessage message) throws MessagingException {
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (String name : CLASSIFYING_HEADERS) {
-      String value = message.getHeader(name, ", ");
-      if (value != null) {
-        headers.put(name, value);
-      }
-    }
-    String text = PlainText.of(message);
-    Address[] from = message.getFrom();
-    String messageId = message.getMessageID() != null ? message.getMessageID() : synthesisedId(message, text);
-    return new InboundMessage(messageId, from == null || from.length == 0 ? null : from[0].toString(),
-        message.getSubject(), message.getHeader("In-Reply-To", null), message.getHeader("References", " "),
-        headers, message.getContentType(), text == null ? "" : text, EngineClock.now(), null,
-        DeliveryReports.read(message).orElse(null));
-  }
-
-  /** A message without a Message-ID still gets a stable one, so a second delivery is recognised. */
-  private static String synthesisedId(MimeMessage message, String text) throws MessagingException {
+  private static long uid(UIDFolder folder, Message message) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(String.valueOf(message.getSubject()).getBytes(StandardCharsets.UTF_8));
-      digest.update(String.valueOf(message.getSentDate()).getBytes(StandardCharsets.UTF_8));
-      digest.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
-      return "<sha256." + HexFormat.of().formatHex(digest.digest()) + "@followthrough.invalid>";
-    } catch (NoSuchAlgorithmException e) {
+      return folder.getUID(message);
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The message's RFC 822 source, fetched with BODY.PEEK[] so the server sets no flag. */
+  private static byte[] source(Message message) throws MessagingException, IOException {
+    if (message instanceof IMAPMessage imap) {
+      imap.setPeek(true);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    message.writeTo(out);
+    return out.toByteArray();
+  }
+
+  /** Reads every stored source not read yet, each on its own: one that fails waits for the next poll. */
+  void readStored() {
+    for (Long id : messages.unread(500)) {
+      try {
+        read(messages.load(id));
+      } catch (RuntimeException e) {
+        log.warn("Mailbox message {} could not be read or set aside: {}", id, e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private void read(MailboxMessages.Raw raw) {
+    if (raw.attempts() >= properties.maxAttempts()) {
+      unreadable(raw); // its last attempt failed, but its triage task could not be created then
+      return;
+    }
+    try {
+      MimeReader.Read read = MimeReader.read(raw.source(), raw.fetchedAt());
+      Optional<Long> inboundId = intake.store(read.message(), read.attachments());
+      messages.read(raw.id(), inboundId.orElse(null), EngineClock.now());
+    } catch (RuntimeException e) {
+      int attempts = messages.failed(raw.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+      log.warn("Mailbox message {} (UID {}) could not be read (attempt {} of {}): {}", raw.id(), raw.uid(), attempts,
+          properties.maxAttempts(), e.getClass().getSimpleName());
+      if (attempts >= properties.maxAttempts()) {
+        unreadable(messages.load(raw.id()));
+      }
+    }
+  }
+
+  /** After the last attempt a person looks at it: a triage task with its source, secrets redacted. */
+  private void unreadable(MailboxMessages.Raw raw) {
+    String source = MimeReader.decode(raw.source(), null);
+    String shown = SecretRedactor.redact(source.length() > 3000 ? source.substring(0, 3000) + " [...]" : source).text();
+    ownTransaction.executeWithoutResult(status -> {
+      tasks.create("Triage an inbound email that could not be read · mailbox message " + raw.id(),
+          "This email came to the support mailbox at " + raw.fetchedAt() + " (UID " + raw.uid() + ", UIDVALIDITY "
+              + raw.uidValidity() + ") but could not be read after " + raw.attempts() + " attempts (last error: "
+              + messages.lastError(raw.id()) + "). It is still in the mailbox, and its source is kept as mailbox "
+              + "message " + raw.id() + ". Read it in a mail client, find its case and handle it by hand.\n\n"
+              + "Its source begins:\n\n" + shown,
+          null, Groups.ENGINEERS, null);
+      messages.unreadable(raw.id(), EngineClock.now());
+    });
+    log.info("Mailbox message {} (UID {}) went to triage after {} attempts", raw.id(), raw.uid(), raw.attempts());
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Who may do what with one case on {@code /api/cases/{caseNumber}/**}, the same split as in
- * Tasklist (R27): the case's engineer reads and works it; technical advisors read every case and
+ * Tasklist (R27): the case's engineer reads and works it (reading includes the customer's files); technical advisors read every case and
  * flag a dissatisfied customer (they take the escalation); managers and process owners read; the
  * Camunda admin may do everything. Anyone else gets 403. An unknown case passes, so the API
  * answers 404 as before.
@@ -29,7 +29,7 @@ final class CaseAccess implements AuthorizationManager<RequestAuthorizationConte
 
     static Action of(String method, String path) {
       String rest = path.replaceFirst("^.*/api/cases/[^/]+", "");
-      if ("GET".equals(method) && rest.isEmpty()) {
+      if ("GET".equals(method) && (rest.isEmpty() || rest.equals("/attachments") || rest.startsWith("/attachments/"))) {
         return READ;
       }
       return switch (rest) {

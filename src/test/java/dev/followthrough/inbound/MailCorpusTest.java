@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * replies from Exchange, Gmail and Sieve, bounces and delay warnings from Postfix, Exim, qmail,
  * sendmail, Gmail and Exchange, list and ticket-system acknowledgements, people's replies from
  * Thunderbird, Apple Mail, Outlook and Gmail), each parsed as the mailbox poller parses it
- * ({@link MailboxPoller#toInbound}) and classified; the expected kind of each file is in
+ * ({@link MimeReader#read}) and classified; the expected kind of each file is in
  * {@code expected.csv}. The table file → expected → got is printed and written to
  * {@code target/mail-corpus-classification.txt}.
  */
@@ -43,7 +44,7 @@ class MailCorpusTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("corpus")
   void classifies(String file, ReplyClassifier.Kind expected) throws Exception {
-    InboundMessage inbound = MailboxPoller.toInbound(parse(file));
+    InboundMessage inbound = MimeReader.read(Files.readAllBytes(CORPUS.resolve(file)), Instant.parse("2026-11-23T09:00:00Z")).message();
     ReplyClassifier.Classification got = ReplyClassifier.classify(ReplyClassifier.Message.of(inbound),
         inbound.receivedAt().atZone(ZoneOffset.UTC).toLocalDate());
     synchronized (TABLE) {

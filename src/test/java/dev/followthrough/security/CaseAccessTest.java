@@ -37,7 +37,12 @@ class CaseAccessTest {
       "root   | camunda-admin               | true    | POST   | /api/cases/C-1/replies",
       "eli    | engineers,technical-advisors| true    | GET    | /api/cases/C-1",
       "erin   | engineers                   | true    | POST   | /ctx/api/cases/C-1/unknown-action",
-      "eli    | engineers                   | false   | DELETE | /api/cases/C-1"})
+      "eli    | engineers                   | false   | DELETE | /api/cases/C-1",
+      "erin   | engineers                   | true    | GET    | /api/cases/C-1/attachments/7",
+      "eli    | engineers                   | false   | GET    | /api/cases/C-1/attachments",
+      "eli    | engineers                   | false   | GET    | /api/cases/C-1/attachments/7",
+      "avery  | technical-advisors          | true    | GET    | /api/cases/C-1/attachments/7",
+      "erin   | ''                          | false   | GET    | /api/cases/C-1/attachments/7"})
   void theCasesEngineer_andTheRightGroups_only(String user, String groups, boolean allowed, String method, String path) {
     Set<String> memberOf = Arrays.stream(groups.split(",")).map(String::trim).filter(group -> !group.isEmpty())
         .collect(Collectors.toSet());
