@@ -1,8 +1,10 @@
 package dev.followthrough.cases;
 
-import jakarta.validation.Valid;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
@@ -13,23 +15,35 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case API: open a case, flag dissatisfaction, mark the customer away, see where it stands. */
+/**
+ * The case API: open a case, flag dissatisfaction, mark the customer away, see where it stands.
+ * Bodies are read by {@link JsonRequests}: strictly, every bad field named at once.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
 
-  record Dissatisfaction(@Size(max = 2000) String reason) {}
+  record Dissatisfaction(@Size(max = 2000) @MultiLine String reason) {}
 
-  record CustomerAway(@jakarta.validation.constraints.NotNull java.time.LocalDate until) {}
+  record CustomerAway(@NotNull LocalDate until) {}
 
   private final SupportCases cases;
+  private final CaseValidation validation;
+  private final JsonRequests requests;
 
-  CaseController(SupportCases cases) {
+  CaseController(SupportCases cases, CaseValidation validation, JsonRequests requests) {
     this.cases = cases;
+    this.validation = validation;
+    this.requests = requests;
   }
 
+  /**
+   * The case number is the client's own idempotency key: a retried open of a case that exists
+   * answers 409 (the case is there; {@code GET} shows it) and changes nothing.
+   */
   @PostMapping
-  ResponseEntity<Map<String, String>> open(@RequestBody NewCase newCase) {
+  ResponseEntity<Map<String, String>> open(@RequestBody JsonNode body) {
+    NewCase newCase = requests.read(body, NewCase.class, validation::problems);
     ProcessInstance instance = cases.open(newCase);
     return ResponseEntity.created(URI.create("/api/cases/" + newCase.caseNumber()))
         .body(Map.of("caseNumber", newCase.caseNumber(), "processInstanceId", instance.getId()));
@@ -41,16 +55,16 @@ class CaseController {
   }
 
   @PostMapping("/{caseNumber}/customer-away")
-  ResponseEntity<Map<String, Object>> customerAway(@PathVariable String caseNumber,
-                                                   @Valid @RequestBody CustomerAway away) {
+  ResponseEntity<Map<String, Object>> customerAway(@PathVariable String caseNumber, @RequestBody JsonNode body) {
+    CustomerAway away = requests.read(body, CustomerAway.class);
     var moved = cases.customerAway(caseNumber, away.until());
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "awayUntil", away.until().toString(),
         "timersMoved", moved));
   }
 
   @PostMapping("/{caseNumber}/dissatisfaction")
-  ResponseEntity<Map<String, String>> dissatisfied(@PathVariable String caseNumber,
-                                                   @Valid @RequestBody Dissatisfaction dissatisfaction) {
+  ResponseEntity<Map<String, String>> dissatisfied(@PathVariable String caseNumber, @RequestBody JsonNode body) {
+    Dissatisfaction dissatisfaction = requests.read(body, Dissatisfaction.class);
     cases.flagDissatisfied(caseNumber, dissatisfaction.reason());
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "flagged", "dissatisfied"));
   }

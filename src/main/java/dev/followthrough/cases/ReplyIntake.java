@@ -85,7 +85,7 @@ public class ReplyIntake {
       throw new CaseConflict("Case " + caseNumber + " is open but its process is not running");
     }
     Map<String, Object> variables = Variables.createVariables()
-        .putValue(LAST_REPLY_TEXT.name(), reply.body())
+        .putValue(LAST_REPLY_TEXT.name(), LAST_REPLY_TEXT.toStored(reply.body()))
         .putValue(LAST_REPLY_AT.name(), LAST_REPLY_AT.toStored(now))
         .putValue(LAST_SUCCESSFUL_CONTACT_AT.name(), LAST_SUCCESSFUL_CONTACT_AT.toStored(now))
         .putValue(STRIKES_REACHED.name(), 0);
@@ -116,7 +116,7 @@ public class ReplyIntake {
         .filter(variable -> variable.getActivityInstanceId() == null
             || variable.getActivityInstanceId().equals(theCase.processInstanceId()))
         .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-    variables.put(LAST_REPLY_TEXT.name(), reply.body());
+    variables.put(LAST_REPLY_TEXT.name(), LAST_REPLY_TEXT.toStored(reply.body()));
     variables.put(LAST_REPLY_AT.name(), LAST_REPLY_AT.toStored(now));
     variables.put(LAST_SUCCESSFUL_CONTACT_AT.name(), LAST_SUCCESSFUL_CONTACT_AT.toStored(now));
     variables.put(STRIKES_REACHED.name(), 0);
@@ -133,7 +133,7 @@ public class ReplyIntake {
   private HandledAs keepForClosedCase(CaseRecord theCase, CustomerReply reply) {
     tasks.create("Reply after closing · " + theCase.caseNumber() + " · " + theCase.customerName(),
         "The customer replied after the case was closed. Decide whether to reopen it or answer.\n\n"
-            + (reply.body().length() > 3500 ? reply.body().substring(0, 3500) + " [...]" : reply.body()),
+            + LAST_REPLY_TEXT.toStored(reply.body()),
         theCase.engineerId(), null, theCase.caseNumber());
     return HandledAs.AFTER_CLOSURE;
   }

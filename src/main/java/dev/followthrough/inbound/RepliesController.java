@@ -1,27 +1,51 @@
 package dev.followthrough.inbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.followthrough.cases.CustomerReply;
-import jakarta.validation.Valid;
+import dev.followthrough.cases.JsonRequests;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/cases/{caseNumber}/replies}: a reply recorded by hand goes through the same intake as email. */
+/**
+ * {@code POST /api/cases/{caseNumber}/replies}: a reply recorded by hand goes through the same
+ * intake as email. A client that may retry sends an {@code Idempotency-Key} header (or its own
+ * {@code messageId}): the retry is answered with the first result and recorded once.
+ */
 @RestController
 class RepliesController {
 
-  private final InboundIntake intake;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  RepliesController(InboundIntake intake) {
+  private final InboundIntake intake;
+  private final JsonRequests requests;
+
+  RepliesController(InboundIntake intake, JsonRequests requests) {
     this.intake = intake;
+    this.requests = requests;
   }
 
   @PostMapping("/api/cases/{caseNumber}/replies")
-  ResponseEntity<Map<String, String>> reply(@PathVariable String caseNumber, @Valid @RequestBody CustomerReply reply) {
-    InboundIntake.HandledAs handledAs = intake.receive(caseNumber, reply);
+  ResponseEntity<Map<String, String>> reply(@PathVariable String caseNumber,
+                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                            @RequestBody JsonNode body) {
+    CustomerReply reply = requests.read(body, CustomerReply.class, read -> keyProblems(key, read));
+    InboundIntake.HandledAs handledAs = intake.receive(caseNumber, reply, key);
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "handledAs", handledAs.name()));
+  }
+
+  private static Map<String, String> keyProblems(String key, CustomerReply reply) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (key != null && !key.matches("[\\x21-\\x7E]{1,200}")) {
+      problems.put(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters, such as a UUID");
+    } else if (key != null && reply.messageId() != null) {
+      problems.put(IDEMPOTENCY_KEY, "give either this header or messageId in the body, not both");
+    }
+    return problems;
   }
 }
