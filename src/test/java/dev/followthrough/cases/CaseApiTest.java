@@ -73,6 +73,7 @@ class CaseApiTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void mondayMorning() {
@@ -252,6 +253,73 @@ class CaseApiTest {
     assertThat(runtime.getActiveActivityIds(instanceId)).containsExactly(PREPARE_FQR);
     http.perform(get("/api/cases/{n}", caseNumber))
         .andExpect(jsonPath("$.timeline[*].type", not(hasItem("REPLY_RECEIVED"))));
+  }
+
+  @Test
+  void aReplyPostedAgainWithTheSameIdempotencyKey_isAnsweredWithTheFirstResult_andRecordedOnce() throws Exception {
+    String caseNumber = nextCaseNumber();
+    openCase(newCase(caseNumber));
+    String reply = json.writeValueAsString(reply("The export ran fine last night."));
+
+    String first = http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "retry-me-7f3c").content(reply))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.handledAs").value("SHOWN_AS_TASK"))
+        .andReturn().getResponse().getContentAsString();
+    lifecycle.runDueJobs();
+    for (int retry = 0; retry < 2; retry++) {
+      http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+              .header("Idempotency-Key", "retry-me-7f3c").content(reply))
+          .andExpect(status().isAccepted())
+          .andExpect(result -> assertThat(result.getResponse().getContentAsString()).isEqualTo(first));
+    }
+    lifecycle.runDueJobs();
+
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).as("recorded once").isOne();
+    assertThat(jdbc.queryForObject("select count(*) from ft_inbound_message where case_number = ?", Integer.class,
+        caseNumber)).isOne();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(READ_CUSTOMER_REPLY)
+        .count()).as("one task for the engineer").isOne();
+
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "retry-me-7f3c").content(json.writeValueAsString(reply("Something else."))))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.fields.Idempotency-Key").isNotEmpty());
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "another-key").content(reply))
+        .andExpect(status().isAccepted());
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).as("another key is another reply").isEqualTo(2);
+  }
+
+  @Test
+  void aReplyWithTheClientsMessageId_isRecordedOnce_andTheIdCannotCarryAnotherReply() throws Exception {
+    String caseNumber = nextCaseNumber();
+    openCase(newCase(caseNumber));
+    Map<String, Object> body = reply("Logs attached.");
+    body.put("messageId", "<" + caseNumber + ".1@mail.customer.example>");
+
+    for (int post = 0; post < 2; post++) {
+      http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+              .content(json.writeValueAsString(body)))
+          .andExpect(status().isAccepted())
+          .andExpect(jsonPath("$.handledAs").value("SHOWN_AS_TASK"));
+    }
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).isOne();
+
+    body.put("body", "Different words.");
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(body)))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.fields.messageId").isNotEmpty());
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "k1").content(json.writeValueAsString(body)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.Idempotency-Key").isNotEmpty());
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).isOne();
   }
 
   @Test
