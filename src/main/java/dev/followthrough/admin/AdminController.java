@@ -1,6 +1,5 @@
 package dev.followthrough.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.followthrough.cases.JsonRequests;
 import dev.followthrough.lifecycle.TimerRecalculation;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +31,7 @@ class AdminController {
   }
 
   @PostMapping("/timers/recalculate")
-  Map<String, Object> recalculate(@RequestBody JsonNode body) {
+  Map<String, Object> recalculate(@RequestBody byte[] body) {
     Recalculation request = requests.read(body, Recalculation.class);
     List<TimerRecalculation.Change> moved = timers.recalculateAll(request.reason());
     return Map.of("reason", request.reason(), "moved", moved.size(), "changes", moved);

@@ -1,15 +1,10 @@
 package dev.followthrough.cases;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,31 +28,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ApiErrors {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-  private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*)'", Pattern.DOTALL);
 
   @ExceptionHandler(InvalidInput.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidInput e) {
     return body(HttpStatus.BAD_REQUEST, e.error(), e.fields());
   }
 
+  /** A body Spring could not read at all (bodies are parsed by {@link JsonRequests}): none was sent. */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    if (!(e.getCause() instanceof JsonProcessingException json)) {
-      return body(HttpStatus.BAD_REQUEST, "the request body must be a JSON object", Map.of());
-    }
-    String where = json.getLocation() == null ? ""
-        : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-    Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
-    if (duplicate.find()) {
-      return body(HttpStatus.BAD_REQUEST, "the request body is not valid JSON: a key appears twice" + where,
-          Map.of(duplicate.group(1), "appears more than once"));
-    }
-    String field = currentField(json);
-    if (json instanceof StreamConstraintsException && field != null) {
-      return body(HttpStatus.BAD_REQUEST, "the request body is not valid JSON: a value is too large" + where,
-          Map.of(field, "is too large (too many digits or characters)"));
-    }
-    return body(HttpStatus.BAD_REQUEST, "the request body is not valid JSON" + where, Map.of());
+    return body(HttpStatus.BAD_REQUEST, "the request body must be a JSON object", Map.of());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -119,13 +99,5 @@ class ApiErrors {
 
   private static ResponseEntity<Map<String, Object>> body(HttpStatusCode status, String error, Map<String, String> fields) {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(errorBody(status, error, fields));
-  }
-
-  private static String currentField(JsonProcessingException e) {
-    try {
-      return e.getProcessor() instanceof JsonParser parser ? parser.currentName() : null;
-    } catch (RuntimeException | IOException ignored) {
-      return null;
-    }
   }
 }

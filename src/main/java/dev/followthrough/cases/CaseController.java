@@ -1,6 +1,5 @@
 package dev.followthrough.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -42,7 +41,7 @@ class CaseController {
    * answers 409 (the case is there; {@code GET} shows it) and changes nothing.
    */
   @PostMapping
-  ResponseEntity<Map<String, String>> open(@RequestBody JsonNode body) {
+  ResponseEntity<Map<String, String>> open(@RequestBody byte[] body) {
     NewCase newCase = requests.read(body, NewCase.class, validation::problems);
     ProcessInstance instance = cases.open(newCase);
     return ResponseEntity.created(URI.create("/api/cases/" + newCase.caseNumber()))
@@ -55,7 +54,7 @@ class CaseController {
   }
 
   @PostMapping("/{caseNumber}/customer-away")
-  ResponseEntity<Map<String, Object>> customerAway(@PathVariable String caseNumber, @RequestBody JsonNode body) {
+  ResponseEntity<Map<String, Object>> customerAway(@PathVariable String caseNumber, @RequestBody byte[] body) {
     CustomerAway away = requests.read(body, CustomerAway.class);
     var moved = cases.customerAway(caseNumber, away.until());
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "awayUntil", away.until().toString(),
@@ -63,7 +62,7 @@ class CaseController {
   }
 
   @PostMapping("/{caseNumber}/dissatisfaction")
-  ResponseEntity<Map<String, String>> dissatisfied(@PathVariable String caseNumber, @RequestBody JsonNode body) {
+  ResponseEntity<Map<String, String>> dissatisfied(@PathVariable String caseNumber, @RequestBody byte[] body) {
     Dissatisfaction dissatisfaction = requests.read(body, Dissatisfaction.class);
     cases.flagDissatisfied(caseNumber, dissatisfaction.reason());
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "flagged", "dissatisfied"));

@@ -1,6 +1,19 @@
 package dev.followthrough.cases;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.reflect.Constructor;
@@ -20,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a request body into its record strictly, reporting every bad field at once (R28). The body
- * arrives as a JSON tree (parsed strictly: no repeated keys, nothing after the object, UTF-8), so
+ * is first read as a JSON tree (strictly: UTF-8, no repeated keys, nothing after the object), so
  * a value of the wrong type does not stop the reading of the others; then each field is bound by
  * its declared type without coercion:
  * <ul>
@@ -40,10 +53,103 @@ public class JsonRequests {
   private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
       .withResolverStyle(ResolverStyle.STRICT);
 
-  private final Validator validator;
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*)'", Pattern.DOTALL);
 
-  JsonRequests(Validator validator) {
+  private final Validator validator;
+  private final ObjectMapper json;
+
+  JsonRequests(Validator validator, ObjectMapper json) {
     this.validator = validator;
+    this.json = json;
+  }
+
+  public <T extends Record> T read(byte[] body, Class<T> type) {
+    return read(body, type, request -> Map.of());
+  }
+
+  /**
+   * Reads the body's bytes as one JSON object, strictly: UTF-8, no key twice, nothing after it.
+   * A repeated key, a number or text too large to read, or bytes that are not UTF-8 inside a
+   * value are refused naming the field; other syntax errors say where.
+   *
+   * @throws InvalidInput naming every bad field
+   */
+  public <T extends Record> T read(byte[] body, Class<T> type, Function<T, Map<String, String>> moreChecks) {
+    return read(tree(body), type, moreChecks);
+  }
+
+  private JsonNode tree(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new InvalidInput(Map.of(), "the request body must be a JSON object");
+    }
+    requireUtf8(body);
+    try (JsonParser parser = json.createParser(body)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      try {
+        JsonNode tree = json.readTree(parser);
+        if (parser.nextToken() != null) {
+          throw new InvalidInput(Map.of(), "the request body is not valid JSON: there is more after the first value"
+              + where(parser.currentLocation()));
+        }
+        return tree;
+      } catch (JsonProcessingException e) {
+        throw unreadable(e, parser);
+      }
+    } catch (IOException e) {
+      throw new InvalidInput(Map.of(), "the request body is not valid JSON");
+    }
+  }
+
+  /**
+   * Strict UTF-8 (RFC 8259): no malformed, overlong or surrogate sequences, which Jackson's
+   * parser would let through, and no UTF-16 or UTF-32 (NUL bytes).
+   */
+  private static void requireUtf8(byte[] body) {
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, CharBuffer.allocate(body.length), true);
+    int nul = 0;
+    while (nul < body.length && body[nul] != 0) {
+      nul++;
+    }
+    if (result.isError() || nul < body.length) {
+      throw new InvalidInput(Map.of(), "the request body is not valid JSON: it must be UTF-8 (byte "
+          + (Math.min(result.isError() ? in.position() : body.length, nul) + 1) + " is not)");
+    }
+  }
+
+  private static InvalidInput unreadable(JsonProcessingException e, JsonParser parser) {
+    String where = where(e.getLocation());
+    String message = String.valueOf(e.getOriginalMessage());
+    Matcher duplicate = DUPLICATE.matcher(message);
+    if (duplicate.find()) {
+      return new InvalidInput(Map.of(printable(duplicate.group(1)), "appears more than once"),
+          "the request body is not valid JSON: a key appears twice" + where);
+    }
+    String field = currentField(parser);
+    if (field != null && e instanceof StreamConstraintsException) {
+      return new InvalidInput(Map.of(printable(field), "is too large to read (too many digits or characters)"),
+          "the request body is not valid JSON: a value is too large" + where);
+    }
+    if (field != null && message.contains("UTF-8")) {
+      return new InvalidInput(Map.of(printable(field), "holds bytes that are not UTF-8"),
+          "the request body is not valid JSON: it must be UTF-8" + where);
+    }
+    return new InvalidInput(Map.of(), "the request body is not valid JSON" + where);
+  }
+
+  private static String currentField(JsonParser parser) {
+    try {
+      return parser.currentName();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 1 ? ""
+        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
   public <T extends Record> T read(JsonNode body, Class<T> type) {
@@ -102,14 +208,11 @@ public class JsonRequests {
         throw new Refused("must be text (a JSON string), not " + kind(node));
       }
       String text = node.textValue();
-      if (Text.isBlank(text)) {
-        return null;
-      }
       String problem = Text.problem(text, Text.isMultiLine(component));
-      if (problem != null) {
+      if (problem != null && !text.isBlank()) {
         throw new Refused(problem);
       }
-      return text;
+      return Text.isBlank(text) ? null : text;
     }
     if (type.isEnum()) {
       Object[] choices = type.getEnumConstants();

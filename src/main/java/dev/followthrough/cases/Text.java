@@ -68,7 +68,7 @@ public final class Text {
     }
     return switch (Character.getType(c)) {
       case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-          Character.UNASSIGNED, Character.SURROGATE -> true;
+          Character.UNASSIGNED -> true;
       // fillers and blanks that are letters or symbols by category but show nothing
       default -> c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800 || c == 0x034F;
     };

@@ -1,6 +1,5 @@
 package dev.followthrough.inbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.JsonRequests;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ class RepliesController {
   @PostMapping("/api/cases/{caseNumber}/replies")
   ResponseEntity<Map<String, String>> reply(@PathVariable String caseNumber,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                            @RequestBody JsonNode body) {
+                                            @RequestBody byte[] body) {
     CustomerReply reply = requests.read(body, CustomerReply.class, read -> keyProblems(key, read));
     InboundIntake.HandledAs handledAs = intake.receive(caseNumber, reply, key);
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "handledAs", handledAs.name()));
