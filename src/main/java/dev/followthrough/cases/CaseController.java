@@ -27,11 +27,13 @@ class CaseController {
   record CustomerAway(@NotNull LocalDate until) {}
 
   private final SupportCases cases;
+  private final CaseRecords records;
   private final CaseValidation validation;
   private final JsonRequests requests;
 
-  CaseController(SupportCases cases, CaseValidation validation, JsonRequests requests) {
+  CaseController(SupportCases cases, CaseRecords records, CaseValidation validation, JsonRequests requests) {
     this.cases = cases;
+    this.records = records;
     this.validation = validation;
     this.requests = requests;
   }
@@ -51,6 +53,13 @@ class CaseController {
   @GetMapping("/{caseNumber}")
   CaseView view(@PathVariable String caseNumber) {
     return cases.view(caseNumber);
+  }
+
+  /** The whole problem description: the engineer's forms show a preview of a long one. */
+  @GetMapping("/{caseNumber}/problem-description")
+  Map<String, String> problemDescription(@PathVariable String caseNumber) {
+    records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    return Map.of("caseNumber", caseNumber, "problemDescription", records.problemDescription(caseNumber).orElse(""));
   }
 
   @PostMapping("/{caseNumber}/customer-away")

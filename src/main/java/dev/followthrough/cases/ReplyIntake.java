@@ -41,6 +41,9 @@ public class ReplyIntake {
     AFTER_CLOSURE
   }
 
+  /** A reply as kept in {@code ft_customer_reply}: the whole text (the process holds a preview). */
+  public record Kept(Instant receivedAt, String from, String subject, String body, String handledAs) {}
+
   private final CaseRecords records;
   private final RuntimeService runtime;
   private final StandaloneTasks tasks;
@@ -77,6 +80,17 @@ public class ReplyIntake {
       }
     }
     return handledAs;
+  }
+
+  /** Every reply of the case, oldest first, whole. */
+  @Transactional(readOnly = true)
+  public java.util.List<Kept> replies(String caseNumber) {
+    records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    return jdbc.query("select received_at, sender, subject, body, handled_as from ft_customer_reply "
+            + "where case_number = ? order by received_at, id",
+        (rs, row) -> new Kept(rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(),
+            rs.getString("sender"), rs.getString("subject"), rs.getString("body"), rs.getString("handled_as")),
+        caseNumber);
   }
 
   private HandledAs tellTheProcess(String caseNumber, CustomerReply reply, Instant now) {

@@ -2,9 +2,12 @@ package dev.followthrough.inbound;
 
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.JsonRequests;
+import dev.followthrough.cases.ReplyIntake;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,11 +25,19 @@ class RepliesController {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final InboundIntake intake;
+  private final ReplyIntake replies;
   private final JsonRequests requests;
 
-  RepliesController(InboundIntake intake, JsonRequests requests) {
+  RepliesController(InboundIntake intake, ReplyIntake replies, JsonRequests requests) {
     this.intake = intake;
+    this.replies = replies;
     this.requests = requests;
+  }
+
+  /** The case's replies, whole: the engineer's task shows a preview of a long one. */
+  @GetMapping("/api/cases/{caseNumber}/replies")
+  List<ReplyIntake.Kept> replies(@PathVariable String caseNumber) {
+    return replies.replies(caseNumber);
   }
 
   @PostMapping("/api/cases/{caseNumber}/replies")

@@ -4,6 +4,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREP
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
 import static dev.followthrough.lifecycle.Lifecycle.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -77,6 +78,9 @@ class LongTextTest {
 
     assertThat(jdbc.queryForObject("select problem_description from ft_case where case_number = ?", String.class,
         caseNumber)).as("the whole description, in our case table").isEqualTo(description);
+    http.perform(get("/api/cases/{n}/problem-description", caseNumber))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.problemDescription").value(description));
     Task fqr = lifecycle.task(instance, PREPARE_FQR);
     String preview = (String) tasks.getVariable(fqr.getId(), CaseCommunicationProcess.PROBLEM_DESCRIPTION.name());
     assertThat(preview).as("what the FQR form shows").hasSizeLessThanOrEqualTo(1500)
@@ -106,6 +110,10 @@ class LongTextTest {
     lifecycle.runDueJobs();
 
     assertTheLongReplyMovedTheCase(instance, reply);
+    http.perform(get("/api/cases/{n}/replies", caseNumber))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].body").value(reply))
+        .andExpect(jsonPath("$[0].handledAs").value("ANSWERED_WAITING_STEP"));
   }
 
   @Test
