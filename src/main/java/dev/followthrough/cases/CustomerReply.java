@@ -14,7 +14,7 @@ public record CustomerReply(
     @Size(max = 320) String from,
     @Size(max = 1000) String subject,
     @NotBlank @Size(max = 100000) @MultiLine String body,
-    @Size(max = 250) @Pattern(regexp = "<?[^<>\\s]+@[^<>\\s]+>?",
+    @Size(max = 250) @Pattern(regexp = "<[^<>\\s]+@[^<>\\s]+>|[^<>\\s]+@[^<>\\s]+",
         message = "must be a message id such as <1234@mail.customer.example>") String messageId) {
 
   /** A reply without a client message id (from the mailbox, or a test). */
