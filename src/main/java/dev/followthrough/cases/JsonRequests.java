@@ -72,6 +72,8 @@ public class JsonRequests {
    * A repeated key, a number or text too large to read, or bytes that are not UTF-8 inside a
    * value are refused naming the field; other syntax errors say where.
    *
+   * @param moreChecks problems by field of a bound request (its bad fields are null); they are
+   *                   reported with the type and constraint problems, for fields not named already
    * @throws InvalidInput naming every bad field
    */
   public <T extends Record> T read(byte[] body, Class<T> type, Function<T, Map<String, String>> moreChecks) {
@@ -152,16 +154,7 @@ public class JsonRequests {
         : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
-  public <T extends Record> T read(JsonNode body, Class<T> type) {
-    return read(body, type, request -> Map.of());
-  }
-
-  /**
-   * @param moreChecks problems by field of a bound request (its bad fields are null); they are
-   *                   reported with the type and constraint problems, for fields not named already
-   * @throws InvalidInput naming every bad field
-   */
-  public <T extends Record> T read(JsonNode body, Class<T> type, Function<T, Map<String, String>> moreChecks) {
+  private <T extends Record> T read(JsonNode body, Class<T> type, Function<T, Map<String, String>> moreChecks) {
     if (body == null || !body.isObject()) {
       throw new InvalidInput(Map.of(), "the request body must be a JSON object");
     }
