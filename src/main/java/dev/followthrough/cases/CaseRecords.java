@@ -30,11 +30,23 @@ public class CaseRecords {
   public void insert(NewCase newCase, String processInstanceId, Instant openedAt) {
     jdbc.update("insert into ft_case (case_number, process_instance_id, title, severity, customer_name, customer_email, "
             + "customer_tier, engineer_id, opened_at, status, last_successful_contact_at, strikes_reached, dissatisfied, "
-            + "first_response_target_missed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, false, false)",
+            + "first_response_target_missed, problem_description) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, false, false, ?)",
         newCase.caseNumber(), processInstanceId, newCase.caseTitle(), newCase.severity().name(), newCase.customerName(),
-        newCase.customerEmail(), newCase.customerTier().name(), newCase.engineerId(), utc(openedAt), utc(openedAt));
+        newCase.customerEmail(), newCase.customerTier().name(), newCase.engineerId(), utc(openedAt), utc(openedAt),
+        newCase.problemDescription());
     addEvent(newCase.caseNumber(), openedAt, TimelineEvent.CASE_OPENED,
         "Case opened: severity " + newCase.severity() + ", prefers " + newCase.preferredChannel().name().toLowerCase());
+  }
+
+  /** The whole problem description (its process variable is a preview). */
+  public void recordProblemDescription(String caseNumber, String problemDescription) {
+    jdbc.update("update ft_case set problem_description = ? where case_number = ?", problemDescription, caseNumber);
+  }
+
+  public Optional<String> problemDescription(String caseNumber) {
+    return jdbc.queryForList("select problem_description from ft_case where case_number = ?", String.class, caseNumber)
+        .stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
   public Optional<CaseRecord> find(String caseNumber) {

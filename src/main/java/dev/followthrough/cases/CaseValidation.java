@@ -28,10 +28,23 @@ public class CaseValidation {
 
   /** @throws InvalidInput naming every field that is wrong */
   public NewCase check(NewCase newCase) {
-    Map<String, String> problems = new LinkedHashMap<>();
+    Map<String, String> problems = new LinkedHashMap<>(Text.problems(newCase));
     for (ConstraintViolation<NewCase> violation : validator.validate(newCase)) {
       problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
     }
+    problems(newCase).forEach(problems::putIfAbsent);
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
+    }
+    return newCase;
+  }
+
+  /**
+   * The rules beyond the declared constraints (they need configuration or parsing), by field;
+   * empty when there is nothing to say.
+   */
+  public Map<String, String> problems(NewCase newCase) {
+    Map<String, String> problems = new LinkedHashMap<>();
     if (newCase.customerTimeZone() != null && !newCase.customerTimeZone().isBlank() && !isZone(newCase.customerTimeZone())) {
       problems.putIfAbsent("customerTimeZone", "must be a time zone id such as Europe/Berlin or America/New_York");
     }
@@ -40,7 +53,8 @@ public class CaseValidation {
       problems.putIfAbsent("customerCountry", "has no public-holiday calendar; use an ISO country code such as DE or US");
     }
     if (newCase.customerRegion() != null && !newCase.customerRegion().isBlank() && !problems.containsKey("customerCountry")
-        && newCase.customerCountry() != null && !PublicHolidays.isKnownRegion(newCase.customerCountry(), newCase.customerRegion())) {
+        && newCase.customerCountry() != null && newCase.customerCountry().matches("[A-Z]{2}")
+        && !PublicHolidays.isKnownRegion(newCase.customerCountry(), newCase.customerRegion())) {
       problems.putIfAbsent("customerRegion", "is not a region of " + newCase.customerCountry()
           + " with its own public holidays (e.g. by for Bavaria in DE, eng for England in GB, ny for New York in US)");
     }
@@ -56,10 +70,7 @@ public class CaseValidation {
     if (!blank(newCase.engineerId()) && engineers.find(newCase.engineerId()).isEmpty()) {
       problems.putIfAbsent("engineerId", "is not a configured engineer (known: " + String.join(", ", engineers.userIds()) + ")");
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInput(problems);
-    }
-    return newCase;
+    return problems;
   }
 
   /**
@@ -85,7 +96,7 @@ public class CaseValidation {
 
   private static String text(Function<String, Object> variables, String name) {
     Object value = variables.apply(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    return value == null || Text.isBlank(value.toString()) ? null : value.toString().strip();
   }
 
   private static <E extends Enum<E>> E choice(Function<String, Object> variables, String name, Class<E> type,

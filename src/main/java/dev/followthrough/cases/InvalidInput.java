@@ -8,10 +8,17 @@ import java.util.stream.Collectors;
 public class InvalidInput extends RuntimeException {
 
   private final Map<String, String> fields;
+  private final String error;
 
   public InvalidInput(Map<String, String> fields) {
-    super(describe(fields));
+    this(fields, "invalid input");
+  }
+
+  /** With what was wrong as a whole, e.g. a body that is no JSON object (fields may be empty). */
+  public InvalidInput(Map<String, String> fields, String error) {
+    super(fields.isEmpty() ? error : describe(fields));
     this.fields = new TreeMap<>(fields);
+    this.error = error;
   }
 
   public static InvalidInput of(String field, String problem) {
@@ -26,6 +33,11 @@ public class InvalidInput extends RuntimeException {
 
   public Map<String, String> fields() {
     return fields;
+  }
+
+  /** What was wrong as a whole: "invalid input" when the fields say it all. */
+  public String error() {
+    return error;
   }
 
   private static String describe(Map<String, String> fields) {

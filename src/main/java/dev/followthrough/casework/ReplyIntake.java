@@ -48,6 +48,9 @@ public class ReplyIntake {
     AFTER_CLOSURE
   }
 
+  /** A reply as kept in {@code ft_customer_reply}: the whole text (the process holds a preview). */
+  public record Kept(Instant receivedAt, String from, String subject, String body, String handledAs) {}
+
   private final CaseRecords records;
   private final RuntimeService runtime;
   private final StandaloneTasks tasks;
@@ -86,13 +89,24 @@ public class ReplyIntake {
     return handledAs;
   }
 
+  /** Every reply of the case, oldest first, whole. */
+  @Transactional(readOnly = true)
+  public java.util.List<Kept> replies(String caseNumber) {
+    records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    return jdbc.query("select received_at, sender, subject, body, handled_as from ft_customer_reply "
+            + "where case_number = ? order by received_at, id",
+        (rs, row) -> new Kept(rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(),
+            rs.getString("sender"), rs.getString("subject"), rs.getString("body"), rs.getString("handled_as")),
+        caseNumber);
+  }
+
   private HandledAs tellTheProcess(String caseNumber, CustomerReply reply, Instant now) {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
     if (instance == null) {
       throw new CaseConflict("Case " + caseNumber + " is open but its process is not running");
     }
     Map<String, Object> variables = Variables.createVariables()
-        .putValue(LAST_REPLY_TEXT.name(), reply.body())
+        .putValue(LAST_REPLY_TEXT.name(), LAST_REPLY_TEXT.toStored(reply.body()))
         .putValue(LAST_REPLY_AT.name(), LAST_REPLY_AT.toStored(now))
         .putValue(LAST_SUCCESSFUL_CONTACT_AT.name(), LAST_SUCCESSFUL_CONTACT_AT.toStored(now))
         .putValue(STRIKES_REACHED.name(), 0);
@@ -123,7 +137,7 @@ public class ReplyIntake {
         .filter(variable -> variable.getActivityInstanceId() == null
             || variable.getActivityInstanceId().equals(theCase.processInstanceId()))
         .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-    variables.put(LAST_REPLY_TEXT.name(), reply.body());
+    variables.put(LAST_REPLY_TEXT.name(), LAST_REPLY_TEXT.toStored(reply.body()));
     variables.put(LAST_REPLY_AT.name(), LAST_REPLY_AT.toStored(now));
     variables.put(LAST_SUCCESSFUL_CONTACT_AT.name(), LAST_SUCCESSFUL_CONTACT_AT.toStored(now));
     variables.put(STRIKES_REACHED.name(), 0);
@@ -140,7 +154,7 @@ public class ReplyIntake {
   private HandledAs keepForClosedCase(CaseRecord theCase, CustomerReply reply) {
     tasks.create("Reply after closing · " + theCase.caseNumber() + " · " + theCase.customerName(),
         "The customer replied after the case was closed. Decide whether to reopen it or answer.\n\n"
-            + (reply.body().length() > 3500 ? reply.body().substring(0, 3500) + " [...]" : reply.body()),
+            + LAST_REPLY_TEXT.toStored(reply.body()),
         theCase.engineerId(), null, theCase.caseNumber());
     return HandledAs.AFTER_CLOSURE;
   }

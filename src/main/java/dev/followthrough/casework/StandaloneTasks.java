@@ -2,6 +2,8 @@ package dev.followthrough.casework;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 
+import dev.followthrough.lifecycle.Preview;
+import dev.followthrough.lifecycle.UserTaskConventions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -23,8 +25,8 @@ public class StandaloneTasks {
   /** For {@code assignee}, or offered to {@code candidateGroup}; either may be null. */
   public void create(String name, String description, String assignee, String candidateGroup, String caseNumber) {
     Task task = tasks.newTask();
-    task.setName(name.length() > 250 ? name.substring(0, 250) : name);
-    task.setDescription(description.length() > 3900 ? description.substring(0, 3900) : description);
+    task.setName(UserTaskConventions.fitName(name));
+    task.setDescription(Preview.of(description, 3900));
     task.setAssignee(assignee);
     tasks.saveTask(task);
     if (candidateGroup != null) {

@@ -72,10 +72,13 @@ public class SupportCases {
     if (records.find(newCase.caseNumber()).isPresent()) {
       throw new CaseConflict("Case " + newCase.caseNumber() + " exists already");
     }
-    return runtime.createProcessInstanceByKey(CaseCommunicationProcess.PROCESS_KEY)
+    ProcessInstance instance = runtime.createProcessInstanceByKey(CaseCommunicationProcess.PROCESS_KEY)
         .businessKey(newCase.caseNumber())
         .setVariables(CaseVariables.of(newCase))
         .execute();
+    // the process holds a preview; the case's record the whole description
+    records.recordProblemDescription(newCase.caseNumber(), newCase.problemDescription());
+    return instance;
   }
 
   /** R15: raises the advisors' task and tells the TAM, without stopping the lifecycle. */

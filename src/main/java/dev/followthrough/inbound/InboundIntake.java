@@ -6,6 +6,7 @@ import dev.followthrough.cases.CaseNotFound;
 import dev.followthrough.cases.CaseRecord;
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.CustomerReply;
+import dev.followthrough.cases.IdempotencyConflict;
 import dev.followthrough.casework.ReplyIntake;
 import dev.followthrough.casework.StandaloneTasks;
 import dev.followthrough.casework.SupportCases;
@@ -86,14 +87,52 @@ public class InboundIntake {
         properties.maxAttachmentsPerMessage().toBytes());
   }
 
-  /** A reply recorded through the API: the case is known; stored and handled at once. */
-  public HandledAs receive(String caseNumber, CustomerReply reply) {
+  /**
+   * A reply recorded through the API: the case is known; stored and handled at once. With an
+   * idempotency key (or the client's own message id) the reply's Message-ID is fixed, so the
+   * inbox's one-row-per-Message-ID keeps a retried post once and it is answered with the first
+   * result; the same key with another reply is a conflict. Without either, every post is new.
+   */
+  public HandledAs receive(String caseNumber, CustomerReply reply, String idempotencyKey) {
     CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
-    InboundMessage message = new InboundMessage("<api." + UUID.randomUUID() + "@followthrough>", reply.from(),
-        reply.subject(), null, null, java.util.Map.of(), "text/plain", reply.body(), EngineClock.now(),
-        theCase.caseNumber());
-    long id = store(message).orElseThrow();
-    return handle(id);
+    String messageId = reply.messageId() != null ? bracketed(reply.messageId())
+        : idempotencyKey != null ? keyedMessageId(theCase.caseNumber(), idempotencyKey)
+        : "<api." + UUID.randomUUID() + "@followthrough>";
+    InboundMessage message = new InboundMessage(messageId, reply.from(), reply.subject(), null, null,
+        java.util.Map.of(), "text/plain", reply.body(), EngineClock.now(), theCase.caseNumber());
+    Optional<Long> stored = store(message);
+    if (stored.isPresent()) {
+      return handle(stored.get());
+    }
+    long first = inbox.idOf(messageId).orElseThrow();
+    Inbox.Stored earlier = inbox.load(first);
+    String field = reply.messageId() != null ? "messageId" : "Idempotency-Key";
+    if (!theCase.caseNumber().equals(earlier.caseNumber()) || !java.util.Objects.equals(earlier.sender(), reply.from())
+        || !java.util.Objects.equals(earlier.subject(), reply.subject())
+        || !earlier.body().equals(SecretRedactor.redact(reply.body()).text())) {
+      throw new IdempotencyConflict(field, "This " + field + " was used before for a different reply");
+    }
+    Optional<String> handledBefore = inbox.handledAs(first);
+    if (handledBefore.isPresent()) {
+      return HandledAs.valueOf(handledBefore.get());
+    }
+    HandledAs handledAs = handle(first);
+    return handledAs == HandledAs.DUPLICATE ? inbox.handledAs(first).map(HandledAs::valueOf).orElse(handledAs) : handledAs;
+  }
+
+  private static String bracketed(String messageId) {
+    return messageId.startsWith("<") ? messageId : "<" + messageId + ">";
+  }
+
+  /** The same key for the same case gives the same Message-ID; keys of different cases never meet. */
+  private static String keyedMessageId(String caseNumber, String key) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((caseNumber + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "<api.key." + java.util.HexFormat.of().formatHex(hash) + "@followthrough>";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Stores the message (secrets redacted) in its own transaction; empty when it was stored before. */

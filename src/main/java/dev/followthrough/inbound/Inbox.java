@@ -86,6 +86,18 @@ public class Inbox {
         cut(error, 1000), id);
   }
 
+  /** The row of a Message-ID, if it was stored. */
+  public Optional<Long> idOf(String messageId) {
+    return jdbc.queryForList("select id from ft_inbound_message where message_id = ?", Long.class, messageId).stream()
+        .findFirst();
+  }
+
+  /** How the message was handled, once it was. */
+  public Optional<String> handledAs(long id) {
+    return Optional.ofNullable(jdbc.queryForObject("select case when status = 'HANDLED' then handled_as end "
+        + "from ft_inbound_message where id = ?", String.class, id));
+  }
+
   private static String cut(String value, int length) {
     return value == null || value.length() <= length ? value : value.substring(0, length);
   }

@@ -4,6 +4,7 @@ import static dev.followthrough.lifecycle.ProcessVariable.choice;
 import static dev.followthrough.lifecycle.ProcessVariable.flag;
 import static dev.followthrough.lifecycle.ProcessVariable.instant;
 import static dev.followthrough.lifecycle.ProcessVariable.integer;
+import static dev.followthrough.lifecycle.ProcessVariable.preview;
 import static dev.followthrough.lifecycle.ProcessVariable.text;
 
 import dev.followthrough.cases.Channel;
@@ -91,7 +92,8 @@ public final class CaseCommunicationProcess {
   // the case
   public static final ProcessVariable<String> CASE_NUMBER = text("caseNumber");
   public static final ProcessVariable<String> CASE_TITLE = text("caseTitle");
-  public static final ProcessVariable<String> PROBLEM_DESCRIPTION = text("problemDescription");
+  /** A preview: the whole description (up to 20,000 characters) is in {@code ft_case}. */
+  public static final ProcessVariable<String> PROBLEM_DESCRIPTION = preview("problemDescription", 1500);
   public static final ProcessVariable<Severity> SEVERITY = choice("severity", Severity.class);
   public static final ProcessVariable<String> PRODUCT = text("product");
 
@@ -158,7 +160,8 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<Boolean> FIRST_RESPONSE_TARGET_MISSED = flag("firstResponseTargetMissed");
 
   // replies (R23)
-  public static final ProcessVariable<String> LAST_REPLY_TEXT = text("lastReplyText");
+  /** A preview: the whole reply (up to 100,000 characters) is in {@code ft_customer_reply}. */
+  public static final ProcessVariable<String> LAST_REPLY_TEXT = preview("lastReplyText", 3500);
   public static final ProcessVariable<Instant> LAST_REPLY_AT = instant("lastReplyAt");
   public static final ProcessVariable<Boolean> REPLY_ACKNOWLEDGED = flag("replyAcknowledged");
 

@@ -22,7 +22,10 @@ import dev.followthrough.cases.NewCase;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A new case as the process variables the lifecycle starts with (optional ones explicitly empty). */
+/**
+ * A new case as the process variables the lifecycle starts with (optional ones explicitly empty);
+ * the problem description as its preview (the whole text goes to {@code ft_case}).
+ */
 public final class CaseVariables {
 
   private CaseVariables() {}
@@ -31,7 +34,7 @@ public final class CaseVariables {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CASE_NUMBER.name(), c.caseNumber());
     variables.put(CASE_TITLE.name(), c.caseTitle());
-    variables.put(PROBLEM_DESCRIPTION.name(), c.problemDescription());
+    variables.put(PROBLEM_DESCRIPTION.name(), PROBLEM_DESCRIPTION.toStored(c.problemDescription()));
     variables.put(SEVERITY.name(), SEVERITY.toStored(c.severity()));
     variables.put(PRODUCT.name(), c.product());
     variables.put(CUSTOMER_NAME.name(), c.customerName());

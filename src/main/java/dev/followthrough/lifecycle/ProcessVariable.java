@@ -27,6 +27,15 @@ public final class ProcessVariable<T> {
     return new ProcessVariable<>(name, value -> value.toString(), value -> value);
   }
 
+  /**
+   * Text that may be longer than the engine's string column (4,000 characters) holds: the
+   * variable keeps a preview of at most {@code maxLength} characters, which says how much more
+   * there is; the whole text is kept in our own tables. Camunda Forms show the preview.
+   */
+  public static ProcessVariable<String> preview(String name, int maxLength) {
+    return new ProcessVariable<>(name, value -> value.toString(), value -> Preview.of(value, maxLength));
+  }
+
   public static ProcessVariable<Integer> integer(String name) {
     return new ProcessVariable<>(name, value -> ((Number) value).intValue(), value -> value);
   }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * labels a process owner reads in Modeler:
  * <ul>
  *   <li>its name carries the case number and the customer, so a Tasklist full of "Follow-up email
- *       with status and next steps" still says whose case is whose;</li>
+ *       with status and next steps" still says whose case is whose (cut with an ellipsis to the
+ *       engine's 255 characters when a long customer name would not fit);</li>
  *   <li>the answers its form asks for start empty ({@link CaseCommunicationProcess#ANSWERS_BY_FORM}),
  *       not pre-filled with the last round's answer.</li>
  * </ul>
@@ -30,8 +31,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserTaskConventions extends AbstractProcessEnginePlugin {
 
+  /** What the engine's task name column holds ({@code ACT_RU_TASK.NAME_}, {@code ACT_HI_TASKINST.NAME_}). */
+  public static final int TASK_NAME_LENGTH = 255;
+
   private static final TaskListener NAME_WITH_CASE = task -> CASE_NUMBER.find(task).ifPresent(caseNumber ->
-      task.setName(task.getName() + " · " + caseNumber + " · " + CUSTOMER_NAME.find(task).orElse("")));
+      task.setName(fitName(task.getName() + " · " + caseNumber + " · " + CUSTOMER_NAME.find(task).orElse(""))));
+
+  /** A task name cut with an ellipsis to fit the engine's column: every task, lifecycle or standalone. */
+  public static String fitName(String name) {
+    return Preview.line(name, TASK_NAME_LENGTH);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

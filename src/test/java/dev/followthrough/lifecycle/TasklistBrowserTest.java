@@ -1,5 +1,7 @@
 package dev.followthrough.lifecycle;
 
+
+
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
 import static dev.followthrough.lifecycle.Lifecycle.aCase;

@@ -148,6 +148,49 @@ class ApiSecurityTest {
     assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
   }
 
+  /**
+   * Our strict JSON settings are Spring MVC's; the Camunda webapps read JSON with their own mapper.
+   * Tasklist's own API still takes an engineer's login and a JSON query as before.
+   */
+  @Test
+  void theCamundaWebappApi_stillReadsAndWritesJson() {
+    ResponseEntity<String> engines = http.getForEntity("/camunda/api/engine/engine/", String.class);
+    assertThat(engines.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(engines.getBody()).contains("\"name\":\"" + engine.getName() + "\"");
+
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/{engine}/", String.class, engine.getName());
+    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList());
+    String xsrf = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).map(cookie -> cookie.substring(11, cookie.indexOf(';')))
+        .findFirst().orElse("");
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    form.add(HttpHeaders.COOKIE, cookies);
+    form.add("X-XSRF-TOKEN", xsrf);
+    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/{engine}/login/tasklist",
+        new HttpEntity<>("username=engineer&password=engineer", form), String.class, engine.getName());
+    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+    String session = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(cookie -> cookie.startsWith("JSESSIONID=")).map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+        .findFirst().orElse(cookies);
+    HttpHeaders loggedIn = new HttpHeaders();
+    loggedIn.add(HttpHeaders.COOKIE, session);
+    ResponseEntity<String> user = http.exchange("/camunda/api/admin/auth/user/{engine}", org.springframework.http.HttpMethod.GET,
+        new HttpEntity<>(loggedIn), String.class, engine.getName());
+    assertThat(user.getBody()).contains("\"userId\":\"engineer\"");
+    String token = user.getHeaders().getFirst("X-XSRF-TOKEN");
+
+    HttpHeaders query = new HttpHeaders();
+    query.setContentType(MediaType.APPLICATION_JSON);
+    query.add(HttpHeaders.COOKIE, session + "; XSRF-TOKEN=" + token);
+    query.add("X-XSRF-TOKEN", token);
+    ResponseEntity<String> count = http.postForEntity("/camunda/api/engine/engine/{engine}/task/count",
+        new HttpEntity<>("{\"assignee\": \"engineer\", \"active\": true}", query), String.class, engine.getName());
+    assertThat(count.getStatusCode()).as(count.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(count.getBody()).matches("\\{\"count\":\\d+\\}");
+  }
+
   private static HttpEntity<Map<String, Object>> jsonEntity(Map<String, Object> body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

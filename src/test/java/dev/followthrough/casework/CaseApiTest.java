@@ -1,4 +1,4 @@
-package dev.followthrough.cases;
+package dev.followthrough.casework;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.INFORMATION_FOLLOW_UP_DUE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
@@ -73,6 +73,7 @@ class CaseApiTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void mondayMorning() {
@@ -138,7 +139,22 @@ class CaseApiTest {
         // values Jackson cannot map: the field is still named
         Arguments.of("unknown severity", change(c -> c.put("severity", "Z")), List.of("severity")),
         Arguments.of("unknown tier", change(c -> c.put("customerTier", "GOLD")), List.of("customerTier")),
-        Arguments.of("severity is a list", change(c -> c.put("severity", List.of("A"))), List.of("severity")));
+        Arguments.of("severity is a list", change(c -> c.put("severity", List.of("A"))), List.of("severity")),
+        // strict types: no number or boolean read as text, no choice that is almost right
+        Arguments.of("case number is a boolean", change(c -> c.put("caseNumber", true)), List.of("caseNumber")),
+        Arguments.of("title is a number", change(c -> c.put("caseTitle", 123)), List.of("caseTitle")),
+        Arguments.of("severity with a space", change(c -> c.put("severity", " A")), List.of("severity")),
+        Arguments.of("severity in lower case", change(c -> c.put("severity", "a")), List.of("severity")),
+        Arguments.of("severity as a number", change(c -> c.put("severity", 1)), List.of("severity")),
+        Arguments.of("name of no-break and zero-width spaces", change(c -> c.put("customerName", "\u00A0\u200B\u202F")),
+            List.of("customerName")),
+        Arguments.of("a field the API does not know", change(c -> c.put("customerMood", "happy")), List.of("customerMood")),
+        Arguments.of("a bad choice hides no other bad field", change(c -> {
+          c.put("severity", "Z");
+          c.put("caseTitle", 123);
+          c.put("customerEmail", "nobody");
+          c.put("customerTimeZone", "Mars/Base");
+        }), List.of("severity", "caseTitle", "customerEmail", "customerTimeZone")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -147,7 +163,7 @@ class CaseApiTest {
                                                                  List<String> wrongFields) throws Exception {
     Map<String, Object> body = newCase();
     mistake.accept(body);
-    String caseNumber = (String) body.get("caseNumber");
+    String caseNumber = String.valueOf(body.get("caseNumber")); // "true" too: no case of that name is opened
 
     ResultActions response = http.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON)
             .content(json.writeValueAsString(body)))
@@ -186,6 +202,43 @@ class CaseApiTest {
         .andExpect(jsonPath("$.fields").doesNotExist());
 
     assertNothingStored(caseNumber);
+  }
+
+  @Test
+  void aRepeatedKey_trailingGarbage_andBodiesThatAreNotJson_areRefused_andNothingIsStored() throws Exception {
+    String caseNumber = nextCaseNumber();
+    String valid = json.writeValueAsString(newCase(caseNumber));
+
+    http.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON)
+            .content(valid.replaceFirst("\\{", "{\"caseTitle\": \"First\", ")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.caseTitle").value("appears more than once"));
+    for (String garbage : List.of(valid + "x", valid + valid, valid + " {}")) {
+      http.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content(garbage))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error", containsString("not valid JSON")));
+    }
+    for (String contentType : new String[] {"*/*", "text/plain", "application/x-www-form-urlencoded"}) {
+      http.perform(post("/api/cases").header("Content-Type", contentType).content(valid))
+          .andExpect(status().isUnsupportedMediaType())
+          .andExpect(jsonPath("$.status").value(415))
+          .andExpect(jsonPath("$.error", containsString("application/json")));
+    }
+    http.perform(post("/api/cases").content(valid)).andExpect(status().isUnsupportedMediaType());
+    http.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML).content(valid))
+        .andExpect(status().isNotAcceptable());
+
+    assertNothingStored(caseNumber);
+  }
+
+  @Test
+  void unknownRoutesAndMethods_answerInTheApisShape() throws Exception {
+    http.perform(get("/api/no-such-thing"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.status").value(404));
+    http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/cases"))
+        .andExpect(status().isMethodNotAllowed())
+        .andExpect(jsonPath("$.status").value(405));
   }
 
   @Test
@@ -252,6 +305,73 @@ class CaseApiTest {
     assertThat(runtime.getActiveActivityIds(instanceId)).containsExactly(PREPARE_FQR);
     http.perform(get("/api/cases/{n}", caseNumber))
         .andExpect(jsonPath("$.timeline[*].type", not(hasItem("REPLY_RECEIVED"))));
+  }
+
+  @Test
+  void aReplyPostedAgainWithTheSameIdempotencyKey_isAnsweredWithTheFirstResult_andRecordedOnce() throws Exception {
+    String caseNumber = nextCaseNumber();
+    openCase(newCase(caseNumber));
+    String reply = json.writeValueAsString(reply("The export ran fine last night."));
+
+    String first = http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "retry-me-7f3c").content(reply))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.handledAs").value("SHOWN_AS_TASK"))
+        .andReturn().getResponse().getContentAsString();
+    lifecycle.runDueJobs();
+    for (int retry = 0; retry < 2; retry++) {
+      http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+              .header("Idempotency-Key", "retry-me-7f3c").content(reply))
+          .andExpect(status().isAccepted())
+          .andExpect(result -> assertThat(result.getResponse().getContentAsString()).isEqualTo(first));
+    }
+    lifecycle.runDueJobs();
+
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).as("recorded once").isOne();
+    assertThat(jdbc.queryForObject("select count(*) from ft_inbound_message where case_number = ?", Integer.class,
+        caseNumber)).isOne();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(READ_CUSTOMER_REPLY)
+        .count()).as("one task for the engineer").isOne();
+
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "retry-me-7f3c").content(json.writeValueAsString(reply("Something else."))))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.fields.Idempotency-Key").isNotEmpty());
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "another-key").content(reply))
+        .andExpect(status().isAccepted());
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).as("another key is another reply").isEqualTo(2);
+  }
+
+  @Test
+  void aReplyWithTheClientsMessageId_isRecordedOnce_andTheIdCannotCarryAnotherReply() throws Exception {
+    String caseNumber = nextCaseNumber();
+    openCase(newCase(caseNumber));
+    Map<String, Object> body = reply("Logs attached.");
+    body.put("messageId", "<" + caseNumber + ".1@mail.customer.example>");
+
+    for (int post = 0; post < 2; post++) {
+      http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+              .content(json.writeValueAsString(body)))
+          .andExpect(status().isAccepted())
+          .andExpect(jsonPath("$.handledAs").value("SHOWN_AS_TASK"));
+    }
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).isOne();
+
+    body.put("body", "Different words.");
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(body)))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.fields.messageId").isNotEmpty());
+    http.perform(post("/api/cases/{n}/replies", caseNumber).contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotency-Key", "k1").content(json.writeValueAsString(body)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.fields.Idempotency-Key").isNotEmpty());
+    assertThat(jdbc.queryForObject("select count(*) from ft_customer_reply where case_number = ?", Integer.class,
+        caseNumber)).isOne();
   }
 
   @Test
