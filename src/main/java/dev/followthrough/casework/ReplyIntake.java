@@ -37,17 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReplyIntake {
 
-  public enum HandledAs {
-    /** A waiting step moved on (status email, review of the customer's answer). */
-    ANSWERED_WAITING_STEP,
-    /** No step waited: the engineer got a task with the reply. */
-    SHOWN_AS_TASK,
-    /** The case was closed recently: it is open again, at the status email, with the reply. */
-    REOPENED,
-    /** The case was closed long ago: the engineer got a standalone task with the reply. */
-    AFTER_CLOSURE
-  }
-
   /** A reply as kept in {@code ft_customer_reply}: the whole text (the process holds a preview). */
   public record Kept(Instant receivedAt, String from, String subject, String body, String handledAs) {}
 

@@ -30,7 +30,7 @@ public class DeliveryReportStore {
             + "standard_report) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         messageId, report.action().name(), cut(report.status(), 16), cut(String.join(", ", report.finalRecipients()), 2000),
         cut(report.diagnostic(), 1000), cut(report.originalMessageId(), 300), cut(report.originalInReplyTo(), 300),
-        cut(report.originalReferences(), 2000), cut(report.originalSubject(), 1000), cut(text, 100000),
+        cut(report.originalReferences(), 2000), cut(SecretRedactor.redact(report.originalSubject()).text(), 1000), cut(text, 100000),
         report.standard());
   }
 

@@ -7,6 +7,7 @@ import dev.followthrough.cases.CaseRecord;
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.IdempotencyConflict;
+import dev.followthrough.casework.HandledAs;
 import dev.followthrough.casework.ReplyIntake;
 import dev.followthrough.casework.StandaloneTasks;
 import dev.followthrough.casework.SupportCases;
@@ -48,12 +49,6 @@ public class InboundIntake {
   private static final Logger log = LoggerFactory.getLogger(InboundIntake.class);
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]");
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
-
-  /** How a message was handled; the REST API answers with it. */
-  public enum HandledAs {
-    ANSWERED_WAITING_STEP, SHOWN_AS_TASK, REOPENED, AFTER_CLOSURE, AUTOMATIC_REPLY, AUTOMATIC_REPLY_CUSTOMER_AWAY, BOUNCE_TASK,
-    BOUNCE_RECORDED, DELIVERY_DELAYED, UNSURE_TASK, TRIAGE_TASK, DUPLICATE
-  }
 
   private final Inbox inbox;
   private final CaseRecords records;
@@ -108,7 +103,7 @@ public class InboundIntake {
     Inbox.Stored earlier = inbox.load(first);
     String field = reply.messageId() != null ? "messageId" : "Idempotency-Key";
     if (!theCase.caseNumber().equals(earlier.caseNumber()) || !java.util.Objects.equals(earlier.sender(), reply.from())
-        || !java.util.Objects.equals(earlier.subject(), reply.subject())
+        || !java.util.Objects.equals(earlier.subject(), SecretRedactor.redact(reply.subject()).text())
         || !earlier.body().equals(SecretRedactor.redact(reply.body()).text())) {
       throw new IdempotencyConflict(field, "This " + field + " was used before for a different reply");
     }
@@ -147,15 +142,18 @@ public class InboundIntake {
    */
   Optional<Long> store(InboundMessage message, List<MimeReader.Attachment> files) {
     SecretRedactor.Redaction redaction = SecretRedactor.redact(message.text());
+    // R18: a subject is stored and shown as much as a body is ("my password is ..." in the subject line)
+    SecretRedactor.Redaction subject = SecretRedactor.redact(message.subject());
     ReplyClassifier.Classification classification = ReplyClassifier.classify(ReplyClassifier.Message.of(message),
         message.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
     List<AttachmentPolicy.Decision> decisions = attachmentPolicy.decide(files);
     String body = Stream.of(redaction.text(), AttachmentPolicy.summary(decisions))
         .filter(part -> !part.isBlank()).collect(Collectors.joining("\n\n"));
-    List<String> secrets = Stream.concat(redaction.kinds().stream(),
-        decisions.stream().flatMap(decision -> decision.secretsRedacted().stream())).distinct().toList();
+    List<String> secrets = Stream.of(subject.kinds().stream(), redaction.kinds().stream(),
+        decisions.stream().flatMap(decision -> decision.secretsRedacted().stream())).flatMap(kinds -> kinds)
+        .distinct().toList();
     Optional<Long> id = ownTransaction.execute(status -> {
-      Optional<Long> stored = inbox.store(message, body, secrets, classification);
+      Optional<Long> stored = inbox.store(message.withSubject(subject.text()), body, secrets, classification);
       stored.ifPresent(fresh -> reports.keep(message.messageId(), message.deliveryReport()));
       stored.ifPresent(inboundId -> decisions.forEach(file -> attachments.add(inboundId, file.name(),
           file.contentType(), file.size(), file.content(), file.notKeptReason(),
@@ -222,7 +220,7 @@ public class InboundIntake {
   }
 
   private HandledAs customerReply(CaseRecord theCase, Inbox.Stored message) {
-    ReplyIntake.HandledAs handledAs = replies.receive(theCase.caseNumber(),
+    HandledAs handledAs = replies.receive(theCase.caseNumber(),
         new CustomerReply(message.sender(), message.subject(), message.body()));
     if (message.secretsFound() != null) {
       tasks.create("Ask the customer to change a shared credential · " + theCase.caseNumber() + " · " + theCase.customerName(),
@@ -232,7 +230,7 @@ public class InboundIntake {
               + "we never need your credentials to work on the case, and we removed it from our records.",
           theCase.engineerId(), null, theCase.caseNumber());
     }
-    return HandledAs.valueOf(handledAs.name());
+    return handledAs;
   }
 
   /** R9: not a response; when it names a return date, follow-ups wait until then. */

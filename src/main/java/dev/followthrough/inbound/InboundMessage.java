@@ -33,4 +33,10 @@ public record InboundMessage(
                         String caseNumber) {
     this(messageId, from, subject, inReplyTo, references, headers, contentType, text, receivedAt, caseNumber, null);
   }
+
+  /** The same message with another subject (the intake stores the subject with its secrets redacted). */
+  public InboundMessage withSubject(String newSubject) {
+    return new InboundMessage(messageId, from, newSubject, inReplyTo, references, headers, contentType, text, receivedAt,
+        caseNumber, deliveryReport);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.casework.HandledAs;
+
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.casework.JsonRequests;
 import dev.followthrough.casework.ReplyIntake;
@@ -45,7 +47,7 @@ class RepliesController {
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                             @RequestBody byte[] body) {
     CustomerReply reply = requests.read(body, CustomerReply.class, read -> keyProblems(key, read));
-    InboundIntake.HandledAs handledAs = intake.receive(caseNumber, reply, key);
+    HandledAs handledAs = intake.receive(caseNumber, reply, key);
     return ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "handledAs", handledAs.name()));
   }
 

@@ -21,18 +21,49 @@ public final class FirstResponseQuality {
 
   private static final int OPENING_LINES = 3;
 
-  private static final Pattern PROGRESS = Pattern.compile(
-      "\\?|\\b(next steps?|(i|we) (will|'ll|am going to|are going to) (check|test|review|run|reproduce|analy[sz]e|"
+  /*
+   * The words of progress and of its absence, in the languages the product writes to customers in
+   * (English, German, French: the engineer writes the FQR in the customer's language). They are
+   * matched against a normalised sentence: lower case, apostrophes and hyphens turned to spaces
+   * ("we'll" reads "we ll", "pourriez-vous" reads "pourriez vous").
+   */
+  private static final Pattern PROGRESS = Pattern.compile(String.join("|",
+      // a question is always progress
+      "\\?",
+      // English
+      "\\b(next steps?|(i|we)( will| ll| am going to| are going to) (check|test|review|run|reproduce|analy[sz]e|"
           + "collect|compare|escalate|engage|send|share|try|set up|schedule|call|apply|deploy|update you)|"
-          + "i have|i've|we have|we've|i found|we found|i checked|i reviewed|i tested|i reproduced|i looked|i ran|"
+          + "i have|i ve|we have|we ve|i found|we found|i checked|i reviewed|i tested|i reproduced|i looked|i ran|"
           + "i noticed|i can see|it looks like|root cause|the cause|caused by|workaround|fix|resolve|"
           + "please (try|run|check|send|share|confirm|upload|apply|collect|enable)|could you|can you|would you|"
-          + "recommend|suggest|attached|steps)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+          + "recommend|suggest|attached|steps)\\b",
+      // German
+      "\\b(nächsten? schritte?|(ich werde|wir werden) ([\\p{L}\\p{N}]+ ){0,8}(prüfen|testen|überprüfen|analysieren|nachstellen|"
+          + "reproduzieren|sammeln|vergleichen|eskalieren|senden|schicken|teilen|einrichten|anrufen|aktualisieren)|"
+          + "ich habe|wir haben|habe ich|haben wir|festgestellt|gefunden|ursache|umgehung|workaround|behoben|beheben|"
+          + "lösung|bitte (versuchen|prüfen|senden|schicken|bestätigen|aktivieren|führen|starten|laden)|"
+          + "könnten sie|können sie|würden sie|empfehle|empfehlen|schlage vor|schlagen vor|anbei|angehängt|schritte)\\b",
+      // French
+      "\\b(prochaines? étapes?|(je vais|nous allons) (vérifier|tester|analyser|examiner|reproduire|collecter|"
+          + "comparer|escalader|envoyer|partager|essayer|planifier|appeler|appliquer|déployer|revoir)|"
+          + "j ai|nous avons|constaté|trouvé|la cause|contournement|correctif|corriger|résoudre|résolu|"
+          + "(merci de|veuillez) (essayer|vérifier|envoyer|partager|confirmer|activer|exécuter|lancer|joindre)|"
+          + "pourriez vous|pouvez vous|je recommande|je suggère|nous recommandons|nous suggérons|ci joint|"
+          + "en pièce jointe|étapes)\\b"), Pattern.UNICODE_CHARACTER_CLASS);
   /** A list of what we will not do, or a promise to look into it some day, is not progress. */
-  private static final Pattern NOT_PROGRESS = Pattern.compile(
-      "\\b(i|we) (do not|don't|cannot|can't|won't|will not|am not able to|are not able to|are unable to|am unable to)\\b"
-          + "|\\bout of scope\\b|\\bnot supported\\b|\\blook into (it|this|that|your)\\b|\\bget back to you\\b"
-          + "|\\bas soon as possible\\b", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern NOT_PROGRESS = Pattern.compile(String.join("|",
+      // English
+      "\\b(i|we) (do not|don t|cannot|can t|won t|will not|am not able to|are not able to|are unable to|"
+          + "am unable to)\\b|\\bout of scope\\b|\\bnot supported\\b|\\blook into (it|this|that|your)\\b"
+          + "|\\bget back to you\\b|\\bas soon as possible\\b",
+      // German
+      "\\b(ich kann|wir können|ich werde|wir werden) (\\p{L}+ )?nicht\\b|\\bnicht unterstützt\\b"
+          + "|\\baußerhalb (des|unseres) (supports?|leistungsumfangs|umfangs)\\b|\\bso schnell wie möglich\\b"
+          + "|\\b(melde mich|melden uns) (bei ihnen|zurück)\\b|\\bschauen (uns|es uns) an\\b",
+      // French
+      "\\b(je ne peux pas|nous ne pouvons pas|nous ne (ferons|allons) pas|je ne (ferai|vais) pas)\\b"
+          + "|\\bhors (du )?périmètre\\b|\\bnon pris en charge\\b|\\bdès que possible\\b"
+          + "|\\breviendr(ai|ons) vers vous\\b"), Pattern.UNICODE_CHARACTER_CLASS);
 
   private FirstResponseQuality() {}
 

@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.casework.HandledAs;
+
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
 import static dev.followthrough.lifecycle.Lifecycle.berlin;
@@ -126,7 +128,7 @@ class LongTextTest {
         "dana.whitfield@customer.example", "Re: Case " + caseNumber + ": Nightly export to the warehouse fails",
         null, null, Map.of(), "text/plain", reply, lifecycle.now(), null)).orElseThrow();
     assertThat(intake.handle(id)).as("handled at the first attempt, with its case")
-        .isEqualTo(InboundIntake.HandledAs.ANSWERED_WAITING_STEP);
+        .isEqualTo(HandledAs.ANSWERED_WAITING_STEP);
     lifecycle.runDueJobs();
 
     assertTheLongReplyMovedTheCase(instance, reply);

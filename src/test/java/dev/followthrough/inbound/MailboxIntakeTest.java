@@ -144,6 +144,26 @@ class MailboxIntakeTest {
   }
 
   @Test
+  void aSecretInTheSubject_isRedactedWhereverTheSubjectIsKeptOrShown(CapturedOutput output) throws Exception {
+    ProcessInstance instance = waitingForInformation();
+    supportMailbox.deliver(email("<secret-2@customer.example>",
+        "Re: Case " + instance.getBusinessKey() + " - password: Hunter2Hunter2!", "Works now, see subject.", Map.of()));
+
+    poller.pollOnce();
+    lifecycle.runDueJobs();
+    assertThat(jdbc.queryForObject("select subject from ft_inbound_message where message_id = '<secret-2@customer.example>'",
+        String.class)).contains("Case " + instance.getBusinessKey()).doesNotContain("Hunter2Hunter2!");
+    assertThat(jdbc.queryForList("select subject from ft_customer_reply where case_number = ?", String.class,
+        instance.getBusinessKey())).isNotEmpty().allSatisfy(subject -> assertThat(subject).doesNotContain("Hunter2Hunter2!"));
+    assertThat(records.timeline(instance.getBusinessKey())).allSatisfy(entry ->
+        assertThat(String.valueOf(entry)).doesNotContain("Hunter2Hunter2!"));
+    assertThat(engine.getTaskService().createTaskQuery()
+        .taskNameLike("Ask the customer to change a shared credential · " + instance.getBusinessKey() + "%").count())
+        .as("a secret in the subject is a shared credential as much as one in the body").isEqualTo(1);
+    assertThat(output.getAll()).doesNotContain("Hunter2Hunter2!");
+  }
+
+  @Test
   void anEmailForNoCase_goesToTriage() throws Exception {
     supportMailbox.deliver(email("<stray-1@customer.example>", "Question about my licence",
         "Hello, I have a question about my licence.", Map.of()));

@@ -405,7 +405,7 @@ class CaseCommunicationLifecycleTest {
     lifecycle.timePassesUntil(berlin("2026-12-21T10:00"));
     assertThat(lifecycle.customerReplies(instance, "One more question about the proxy."))
         .as("a reply long after closing is kept and shown to the engineer")
-        .isEqualTo(dev.followthrough.casework.ReplyIntake.HandledAs.AFTER_CLOSURE);
+        .isEqualTo(dev.followthrough.casework.HandledAs.AFTER_CLOSURE);
     assertThat(engine.getTaskService().createTaskQuery().taskAssignee("engineer")
         .taskNameLike("Reply after closing · " + instance.getBusinessKey() + "%").count()).isEqualTo(1);
   }
@@ -422,7 +422,7 @@ class CaseCommunicationLifecycleTest {
 
     lifecycle.timePassesUntil(berlin("2026-11-30T11:00"));
     assertThat(lifecycle.customerReplies(instance, "It broke again last night."))
-        .isEqualTo(dev.followthrough.casework.ReplyIntake.HandledAs.REOPENED);
+        .isEqualTo(dev.followthrough.casework.HandledAs.REOPENED);
     ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
     assertThat(reopened).isWaitingAt(PREPARE_STATUS_UPDATE);
@@ -475,7 +475,7 @@ class CaseCommunicationLifecycleTest {
   void replyWhileNoStepWaits_isShownToTheEngineerAsATask() {
     ProcessInstance instance = lifecycle.open(standardCase());
     assertThat(lifecycle.customerReplies(instance, "I forgot to mention: it also fails on staging."))
-        .isEqualTo(dev.followthrough.casework.ReplyIntake.HandledAs.SHOWN_AS_TASK);
+        .isEqualTo(dev.followthrough.casework.HandledAs.SHOWN_AS_TASK);
 
     Task read = lifecycle.task(instance, READ_CUSTOMER_REPLY);
     assertThat(lifecycle.variables(read)).containsEntry("lastReplyText", "I forgot to mention: it also fails on staging.");

@@ -166,7 +166,31 @@ class FirstResponseQualityTest {
             Hi Alex,
 
             Could you run `export --dry-run` and send me its output?""")
-            .customer("Example, Alex"));
+            .customer("Example, Alex"),
+        // the engineer writes to a German or French customer in their language (R30)
+        fqr("German: a finding and a request",
+            """
+            Guten Tag Alex Example,
+
+            ich habe die Protokolle des Exports geprüft: Die Zeitüberschreitung kommt vom Verbindungspool der \
+            Datenbank. Bitte starten Sie den Export heute Abend mit einer Poolgröße von 20."""),
+        fqr("German: what the engineer will do next",
+            """
+            Hallo Alex,
+
+            wir werden den Fehler EXP-504 heute in unserer Testumgebung nachstellen; morgen früh melde ich mich \
+            mit dem Ergebnis."""),
+        fqr("French: a finding and a request",
+            """
+            Bonjour Alex Example,
+
+            j'ai vérifié les journaux de l'export : le délai vient du pool de connexions. Merci de relancer \
+            l'export ce soir avec une taille de pool de 20."""),
+        fqr("French: a question",
+            """
+            Bonjour Alex,
+
+            pourriez-vous m'envoyer le journal de l'exécution de cette nuit ?"""));
   }
 
   @ParameterizedTest(name = "passes: {0}")
@@ -324,6 +348,30 @@ class FirstResponseQualityTest {
             We cannot fix problems in third-party software, and custom scripts are your responsibility.
 
             Kind regards,
+            Jordan"""), PROGRESS),
+        refused(fqr("German: a handshake",
+            """
+            Guten Tag Alex Example,
+
+            vielen Dank für Ihre Nachricht. Wir schauen uns das an und melden uns so schnell wie möglich.
+
+            Mit freundlichen Grüßen
+            Jordan"""), PROGRESS),
+        refused(fqr("German: what we won't do",
+            """
+            Hallo Alex,
+
+            eigene Exportskripte werden nicht unterstützt, und wir können Treiber von Drittanbietern nicht prüfen.
+
+            Mit freundlichen Grüßen
+            Jordan"""), PROGRESS),
+        refused(fqr("French: a handshake",
+            """
+            Bonjour Alex Example,
+
+            merci pour votre message. Nous reviendrons vers vous dès que possible.
+
+            Cordialement,
             Jordan"""), PROGRESS));
   }
 

@@ -1,5 +1,7 @@
 package dev.followthrough.lifecycle;
 
+import dev.followthrough.casework.HandledAs;
+
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_LQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
@@ -279,8 +281,8 @@ public class Lifecycle {
 
   // ---- the customer
 
-  public ReplyIntake.HandledAs customerReplies(ProcessInstance instance, String body) {
-    ReplyIntake.HandledAs handledAs = replies.receive(instance.getBusinessKey(),
+  public HandledAs customerReplies(ProcessInstance instance, String body) {
+    HandledAs handledAs = replies.receive(instance.getBusinessKey(),
         new CustomerReply("dana.whitfield@customer.example", "Re: " + instance.getBusinessKey(), body));
     runDueJobs();
     return handledAs;

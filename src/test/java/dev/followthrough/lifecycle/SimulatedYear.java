@@ -1,5 +1,7 @@
 package dev.followthrough.lifecycle;
 
+import dev.followthrough.casework.HandledAs;
+
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.CALL_ABOUT_SOLUTION;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.CALL_CUSTOMER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.CALL_FOR_FQR;
@@ -270,13 +272,13 @@ final class SimulatedYear {
   }
 
   private void reply(SimulatedCase theCase, String body) {
-    ReplyIntake.HandledAs handledAs = replies.receive(theCase.number(),
+    HandledAs handledAs = replies.receive(theCase.number(),
         new CustomerReply(theCase.facts.customerEmail(), "Re: [Case " + theCase.number() + "]", body));
     findings.count("customer replies");
-    if (handledAs != ReplyIntake.HandledAs.AFTER_CLOSURE) {
+    if (handledAs != HandledAs.AFTER_CLOSURE) {
       theCase.lastContact = lifecycle.now();
     }
-    if (handledAs == ReplyIntake.HandledAs.REOPENED) {
+    if (handledAs == HandledAs.REOPENED) {
       theCase.reopens++;
       theCase.closedAt = null;
       findings.count("cases reopened by a reply soon after closing");
