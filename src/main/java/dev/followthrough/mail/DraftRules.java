@@ -32,6 +32,11 @@ public final class DraftRules {
           + "|followUpNumber|followUpCount|callOutcome|dissatisfactionReason|updateDue|firstResponseDue)\\b(?:\\.[A-Za-z_]\\w*)*"
           + "|#\\{?(?:set|if|elseif|foreach|parse|include|evaluate|define|macro)\\}?\\s*\\([^)\\r\\n]*\\)?");
 
+  /** The longest subject a draft may have (one readable line; the engine's text column is the hard limit). */
+  public static final int MAX_SUBJECT_LENGTH = 500;
+  /** The longest body a draft may have: the engine keeps a task's text in columns of 4,000 characters. */
+  public static final int MAX_BODY_LENGTH = 4000;
+
   private DraftRules() {}
 
   /** Problems with the draft, in words an engineer understands; empty when it may go. */
@@ -47,11 +52,16 @@ public final class DraftRules {
       problems.add(subjectField + ": the subject is empty");
     } else if (subject.indexOf('\n') >= 0 || subject.indexOf('\r') >= 0) {
       problems.add(subjectField + ": the subject must be a single line");
+    } else if (subject.length() > MAX_SUBJECT_LENGTH) {
+      problems.add(subjectField + ": the subject is longer than " + MAX_SUBJECT_LENGTH + " characters");
     } else if (leftOver(FILL_IN_MARKER, subject, customerText) || leftOver(TEMPLATE_CODE, subject, customerText)) {
       problems.add(subjectField + ": the subject still contains a template placeholder");
     }
     if (body == null || body.isBlank()) {
       problems.add(bodyField + ": the email is empty");
+    } else if (body.length() > MAX_BODY_LENGTH) {
+      problems.add(bodyField + ": the email is longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_BODY_LENGTH)
+          + " characters; shorten it (a long log is better sent as a file)");
     } else if (leftOver(FILL_IN_MARKER, body, customerText)) {
       problems.add(bodyField + ": replace the [[...]] placeholders with your own words");
     } else if (leftOver(TEMPLATE_CODE, body, customerText)) {

@@ -79,6 +79,16 @@ class DraftRulesTest {
   // ---------------------------------------------------------------------------------------------
   // Body
 
+  @org.junit.jupiter.api.Test
+  void theLongestDraftTheEngineKeeps_passes_andOneCharacterMoreIsRefused() {
+    String longestSubject = "Case C-1: " + "x".repeat(DraftRules.MAX_SUBJECT_LENGTH - 10);
+    String longestBody = GOOD_BODY + "y".repeat(DraftRules.MAX_BODY_LENGTH - GOOD_BODY.length());
+    assertThat(DraftRules.problems(longestSubject, longestBody, CustomerText.NONE)).isEmpty();
+    assertThat(DraftRules.problems(longestSubject + "x", longestBody + "y", CustomerText.NONE)).containsExactly(
+        "draftSubject: the subject is longer than 500 characters",
+        "draftBody: the email is longer than 4,000 characters; shorten it (a long log is better sent as a file)");
+  }
+
   @ParameterizedTest(name = "body [{0}] is empty")
   @NullAndEmptySource
   @ValueSource(strings = {"   ", "\n\n", " \t\r\n "})
