@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -53,10 +54,14 @@ public class OutboundMail {
   public Outcome send(OutgoingEmail email, Instant now) {
     OutboxLedger.Entry entry = ledger.claim(email, messageId(email.idempotencyKey()),
         email.kind().audience() == Audience.CUSTOMER, now);
-    if (entry.status() != OutboxLedger.Status.SENDING) {
+    if (entry.status() == OutboxLedger.Status.SENT || entry.status() == OutboxLedger.Status.REJECTED) {
       log.info("Case {}: {} was {} before ({}), not sending it again", email.caseNumber(), email.kind().id(),
           entry.status().name().toLowerCase(), email.idempotencyKey());
       return entry.status() == OutboxLedger.Status.SENT ? Outcome.SENT : Outcome.REJECTED;
+    }
+    if (entry.outcomeUnknown()) {
+      log.warn("Case {}: an earlier attempt to send {} ended before the mail server's answer was recorded; sending it "
+          + "again with the same Message-ID ({})", email.caseNumber(), email.kind().id(), email.idempotencyKey());
     }
     try {
       sender.send(toMime(email, entry));
@@ -67,6 +72,15 @@ public class OutboundMail {
             email.idempotencyKey());
         return Outcome.REJECTED;
       }
+      if (!e.getFailedMessages().isEmpty()) {
+        // the server did not take it (a 4xx, no connection): the retry is a plain retry. With no
+        // failed message, sending succeeded and only closing the connection failed: outcome unknown
+        ledger.markFailed(email.idempotencyKey());
+      }
+      throw e;
+    } catch (MailException e) {
+      // could not log in or build the message: nothing reached the server
+      ledger.markFailed(email.idempotencyKey());
       throw e;
     }
     ledger.markSent(email.idempotencyKey(), now);
