@@ -20,7 +20,10 @@ import org.springframework.stereotype.Service;
 /**
  * The one way out for email: claims the email in the {@link OutboxLedger}, sends it over SMTP
  * with a deterministic Message-ID and the case's thread headers (R21), then marks it sent. An
- * email already marked sent is not sent again. SMTP failures propagate, so the calling job retries
+ * email already marked sent is not sent again. One found still {@code SENDING} (an earlier attempt
+ * ended between the server's answer and the ledger's record, and SMTP cannot tell us which way it
+ * went) is sent again with the same Message-ID, logged and counted: the documented rule for the
+ * crash window. SMTP failures propagate, so the calling job retries
  * and finally raises an incident in Cockpit (R25). Logs name the case and the kind of email, never
  * addresses or bodies.
  */
