@@ -162,7 +162,11 @@ public class Lifecycle {
         return;
       }
       for (Job job : due) {
-        management.executeJob(job.getId());
+        try {
+          management.executeJob(job.getId());
+        } catch (ContactWindow.Closed postponed) {
+          // as with the job executor: the send now waits for the customer's next opening
+        }
       }
     }
     throw new AssertionError("Jobs keep coming: the process loops without waiting");
