@@ -5,21 +5,29 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAI
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.REJECTED_EMAIL_SUBJECT;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.STRIKES_REACHED;
 
+import dev.followthrough.mail.Audience;
 import dev.followthrough.mail.EmailKind;
 import dev.followthrough.mail.EmailLayout;
 import dev.followthrough.mail.OutboundMail;
 import dev.followthrough.mail.OutgoingEmail;
 import java.time.Instant;
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The send tasks ({@code ${sendEmail}}, input {@code email} names the {@link EmailKind}). The
- * idempotency key is the case, its process instance, the task and how many times this task finished
- * before, so a retried job gets the same key and the outbox never sends it twice, while a loop's
- * next turn, or the same step after the case was reopened, gets a new one.
+ * The send tasks ({@code ${sendEmail}}, input {@code email} names the {@link EmailKind}). Every send
+ * task is an asynchronous continuation ({@code camunda:asyncBefore}); the idempotency key is the
+ * case, its process instance, the task and the id of that continuation's job. A job keeps its id
+ * through every retry (the backoff, or Retry in Cockpit), so a retried send gets the same key and
+ * the outbox does not send it twice; a loop's next turn, or the same step after the case was
+ * reopened, runs a new job and so gets a new key. The key reads nothing from history, so it is the
+ * same with every history level.
+ *
+ * <p>An email to the customer goes out only while the customer's business hours are open (R14),
+ * checked here, at the moment of sending: a retry that comes due at night or on a holiday waits for
+ * the next opening ({@link ContactWindow.Closed}).
  */
 @Component("sendEmail")
 public class SendEmail implements JavaDelegate {
@@ -29,13 +37,13 @@ public class SendEmail implements JavaDelegate {
   private final EmailComposer composer;
   private final OutboundMail outbound;
   private final CaseFacts facts;
-  private final HistoryService history;
+  private final CaseCalendars calendars;
 
-  SendEmail(EmailComposer composer, OutboundMail outbound, CaseFacts facts, HistoryService history) {
+  SendEmail(EmailComposer composer, OutboundMail outbound, CaseFacts facts, CaseCalendars calendars) {
     this.composer = composer;
     this.outbound = outbound;
     this.facts = facts;
-    this.history = history;
+    this.calendars = calendars;
   }
 
   /**
@@ -54,21 +62,31 @@ public class SendEmail implements JavaDelegate {
         .correlateWithResult();
   }
 
+  /** The id of the job running this send: the same for every retry of it, new for every turn. */
+  private static String continuationJobId(DelegateExecution execution) {
+    var job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+    if (job == null) {
+      throw new IllegalStateException(execution.getCurrentActivityId()
+          + " sends email outside a job: every send task must be an asynchronous continuation (asyncBefore)");
+    }
+    return job.getId();
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     EmailKind kind = EmailKind.fromId((String) execution.getVariableLocal(EMAIL_INPUT));
-    String caseNumber = CASE_NUMBER.get(execution);
-    long earlierTurns = history.createHistoricActivityInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .activityId(execution.getCurrentActivityId())
-        .finished()
-        .count();
+    Instant now = EngineClock.now();
+    if (kind.audience() == Audience.CUSTOMER) {
+      Instant opening = calendars.customerNextOpening(execution, now);
+      if (opening.isAfter(now)) {
+        throw new ContactWindow.Closed(CASE_NUMBER.get(execution), kind, opening);
+      }
+    }
     // a reopened case runs a new process instance: its emails are new emails
-    String key = caseNumber + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
-        + (earlierTurns + 1);
+    String key = CASE_NUMBER.get(execution) + "/" + execution.getProcessInstanceId() + "/"
+        + execution.getCurrentActivityId() + "/" + continuationJobId(execution);
 
     OutgoingEmail email = composer.compose(kind, execution, key);
-    Instant now = EngineClock.now();
     if (outbound.send(email, now) == OutboundMail.Outcome.REJECTED) {
       addressRejected(execution, email);
       return;

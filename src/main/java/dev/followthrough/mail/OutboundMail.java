@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Service;
 /**
  * The one way out for email: claims the email in the {@link OutboxLedger}, sends it over SMTP
  * with a deterministic Message-ID and the case's thread headers (R21), then marks it sent. An
- * email already marked sent is not sent again. SMTP failures propagate, so the calling job retries
+ * email already marked sent is not sent again. One found still {@code SENDING} (an earlier attempt
+ * ended between the server's answer and the ledger's record, and SMTP cannot tell us which way it
+ * went) is sent again with the same Message-ID, logged and counted: the documented rule for the
+ * crash window. SMTP failures propagate, so the calling job retries
  * and finally raises an incident in Cockpit (R25). Logs name the case and the kind of email, never
  * addresses or bodies.
  */
@@ -53,10 +57,14 @@ public class OutboundMail {
   public Outcome send(OutgoingEmail email, Instant now) {
     OutboxLedger.Entry entry = ledger.claim(email, messageId(email.idempotencyKey()),
         email.kind().audience() == Audience.CUSTOMER, now);
-    if (entry.status() != OutboxLedger.Status.SENDING) {
+    if (entry.status() == OutboxLedger.Status.SENT || entry.status() == OutboxLedger.Status.REJECTED) {
       log.info("Case {}: {} was {} before ({}), not sending it again", email.caseNumber(), email.kind().id(),
           entry.status().name().toLowerCase(), email.idempotencyKey());
       return entry.status() == OutboxLedger.Status.SENT ? Outcome.SENT : Outcome.REJECTED;
+    }
+    if (entry.outcomeUnknown()) {
+      log.warn("Case {}: an earlier attempt to send {} ended before the mail server's answer was recorded; sending it "
+          + "again with the same Message-ID ({})", email.caseNumber(), email.kind().id(), email.idempotencyKey());
     }
     try {
       sender.send(toMime(email, entry));
@@ -67,6 +75,15 @@ public class OutboundMail {
             email.idempotencyKey());
         return Outcome.REJECTED;
       }
+      if (!e.getFailedMessages().isEmpty()) {
+        // the server did not take it (a 4xx, no connection): the retry is a plain retry. With no
+        // failed message, sending succeeded and only closing the connection failed: outcome unknown
+        ledger.markFailed(email.idempotencyKey());
+      }
+      throw e;
+    } catch (MailException e) {
+      // could not log in or build the message: nothing reached the server
+      ledger.markFailed(email.idempotencyKey());
       throw e;
     }
     ledger.markSent(email.idempotencyKey(), now);

@@ -8,7 +8,6 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREP
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.REVIEW_CUSTOMER_ANSWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.followthrough.casework.SupportCases;
 import dev.followthrough.cases.CaseNumbers;
 import dev.followthrough.cases.Channel;
@@ -19,6 +18,7 @@ import dev.followthrough.cases.Severity;
 import dev.followthrough.cases.Tier;
 import dev.followthrough.mail.DraftRules;
 import dev.followthrough.mail.PlainText;
+import dev.followthrough.support.SmtpTransactions;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.HashMap;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,6 +50,8 @@ import org.springframework.stereotype.Component;
  * reads what the in-JVM mail server received.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+    name = "followthrough.mail.embedded-server.enabled", havingValue = "true")
 public class Lifecycle {
 
   public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -61,13 +64,13 @@ public class Lifecycle {
   private final SupportCases cases;
   private final ReplyIntake replies;
   private final ProcessEngine engine;
-  private final GreenMail mailServer;
+  private final SmtpTransactions smtp;
 
-  Lifecycle(SupportCases cases, ReplyIntake replies, ProcessEngine engine, GreenMail mailServer) {
+  Lifecycle(SupportCases cases, ReplyIntake replies, ProcessEngine engine, SmtpTransactions smtp) {
     this.cases = cases;
     this.replies = replies;
     this.engine = engine;
-    this.mailServer = mailServer;
+    this.smtp = smtp;
   }
 
   // ---- the case
@@ -161,7 +164,11 @@ public class Lifecycle {
         return;
       }
       for (Job job : due) {
-        management.executeJob(job.getId());
+        try {
+          management.executeJob(job.getId());
+        } catch (ContactWindow.Closed postponed) {
+          // as with the job executor: the send now waits for the customer's next opening
+        }
       }
     }
     throw new AssertionError("Jobs keep coming: the process loops without waiting");
@@ -290,22 +297,43 @@ public class Lifecycle {
 
   // ---- email
 
-  /** Every email of the case, once each (the server keeps a copy per recipient), in sending order. */
+  /**
+   * Every email of the case, once each (the server keeps a copy per recipient), in sending order.
+   * Fails when the server accepted an email twice for the same recipient: every SMTP delivery is
+   * counted (see {@link SmtpTransactions}), not only distinct Message-IDs.
+   */
   public List<Email> emails(ProcessInstance instance) {
+    Predicate<SmtpTransactions.Delivery> ofTheCase = ofCase(instance);
+    smtp.assertNoDuplicate(ofTheCase);
     Map<String, Email> emails = new LinkedHashMap<>();
-    for (MimeMessage message : mailServer.getReceivedMessages()) {
+    for (SmtpTransactions.Delivery delivery : smtp.deliveries(ofTheCase)) {
+      MimeMessage message = delivery.message();
       try {
-        if (CaseNumbers.mentionedIn(message.getSubject(), instance.getBusinessKey())) {
-          emails.putIfAbsent(message.getMessageID(), new Email(message.getMessageID(),
-              message.getHeader("In-Reply-To", null), message.getHeader("References", null),
-              addresses(message, Message.RecipientType.TO), addresses(message, Message.RecipientType.CC),
-              message.getSubject(), PlainText.of(message), message.getSentDate().toInstant()));
-        }
+        emails.putIfAbsent(message.getMessageID(), new Email(message.getMessageID(),
+            message.getHeader("In-Reply-To", null), message.getHeader("References", null),
+            addresses(message, Message.RecipientType.TO), addresses(message, Message.RecipientType.CC),
+            message.getSubject(), PlainText.of(message), message.getSentDate().toInstant()));
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
     }
     return new ArrayList<>(emails.values());
+  }
+
+  /** Every delivery of the case's emails the server accepted, one per SMTP transaction and recipient. */
+  public List<SmtpTransactions.Delivery> deliveries(ProcessInstance instance) {
+    return smtp.deliveries(ofCase(instance));
+  }
+
+  private static Predicate<SmtpTransactions.Delivery> ofCase(ProcessInstance instance) {
+    return delivery -> {
+      try {
+        return delivery.message() != null
+            && CaseNumbers.mentionedIn(delivery.message().getSubject(), instance.getBusinessKey());
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   public Email lastEmail(ProcessInstance instance) {

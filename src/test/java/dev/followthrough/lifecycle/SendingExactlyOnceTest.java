@@ -4,14 +4,18 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREP
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.SEND_FQR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 
 import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.TimelineEvent;
+import dev.followthrough.mail.OutboxLedger;
+import dev.followthrough.support.SmtpTransactions;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +40,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * Transactions on purpose: a send job that fails after the SMTP server accepted the email is
- * retried without emailing the customer twice, and a mail server that keeps failing ends in an
- * incident Cockpit shows, not a silent loss (R25).
+ * Transactions on purpose, counted at the mail server (every SMTP delivery, see
+ * {@link SmtpTransactions}): a send job that fails after the ledger recorded the email is retried
+ * without emailing the customer twice; one that ended between the server's acceptance and the
+ * ledger's record is sent again with the same Message-ID, and counted; a mail server that keeps
+ * failing ends in an incident Cockpit shows, not a silent loss (R25); a retry that comes due after
+ * the customer's business hours waits for the next opening (R14).
  */
 @SpringBootTest
 @ActiveProfiles({"local", "test"})
@@ -48,6 +55,7 @@ class SendingExactlyOnceTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseRecords records;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OutboxLedger ledger;
   @MockitoSpyBean CaseFacts facts;
   @MockitoSpyBean JavaMailSenderImpl mailSender;
 
@@ -95,7 +103,8 @@ class SendingExactlyOnceTest {
     for (int attempt = 0; attempt < 10 && management.createJobQuery().processInstanceId(instance.getId())
         .noRetriesLeft().count() == 0; attempt++) {
       attempt(onlyJob(instance));
-      lifecycle.clockAt(lifecycle.now().plus(Duration.ofHours(2)));
+      // the next try when the backoff says, still inside the customer's business hours
+      lifecycle.clockAt(onlyJob(instance).getDuedate().toInstant());
     }
 
     List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
@@ -113,6 +122,66 @@ class SendingExactlyOnceTest {
     lifecycle.runDueJobs();
     assertThat(instance).as("after the operator retries in Cockpit").isWaitingAt(PREPARE_STATUS_UPDATE);
     assertThat(lifecycle.emails(instance)).hasSize(1);
+  }
+
+  @Test
+  void anAttemptThatEndedBeforeTheServersAnswerWasRecorded_isSentAgainWithTheSameMessageId_andCounted() {
+    ProcessInstance instance = lifecycle.open(Lifecycle.aCase(UnaryOperator.identity()));
+    // the server accepts the FQR, then the node dies before the ledger records it: the row stays SENDING
+    doAnswer(call -> {
+      call.callRealMethod();
+      throw new IllegalStateException("crash after the server accepted it");
+    }).doCallRealMethod().when(mailSender).send(any(MimeMessage.class));
+
+    completeFqrWithoutRunningJobs(instance);
+    assertThat(attempt(onlyJob(instance))).hasMessageContaining("crash after the server accepted it");
+    assertThat(jdbc.queryForObject("select status from ft_outbound_email where case_number = ?", String.class,
+        instance.getBusinessKey())).isEqualTo("SENDING");
+    lifecycle.timePassesUntil(lifecycle.now().plus(Duration.ofMinutes(2)));
+
+    // the rule: sent again, with the same Message-ID, and counted
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    List<SmtpTransactions.Delivery> toTheCustomer = lifecycle.deliveries(instance).stream()
+        .filter(delivery -> delivery.recipient().equals("dana.whitfield@customer.example")).toList();
+    assertThat(toTheCustomer).as("the server accepted it twice").hasSize(2);
+    assertThat(toTheCustomer.get(1).messageId()).isEqualTo(toTheCustomer.get(0).messageId());
+    assertThat(jdbc.queryForMap("select status, resent_after_unknown_outcome from ft_outbound_email "
+        + "where case_number = ?", instance.getBusinessKey()))
+        .containsEntry("STATUS", "SENT").containsEntry("RESENT_AFTER_UNKNOWN_OUTCOME", 1);
+    assertThat(ledger.resentAfterUnknownOutcome()).isGreaterThanOrEqualTo(1);
+    // and the exactly-once check sees the duplicate delivery and fails
+    assertThatThrownBy(() -> lifecycle.emails(instance)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining(toTheCustomer.get(0).messageId()).hasMessageContaining("recipient=dana.whitfield@customer.example]=2");
+  }
+
+  @Test
+  void aSendThatFailsDuringBusinessHours_andComesDueAfterClosing_goesOutAtTheNextOpening() {
+    ProcessInstance instance = lifecycle.open(Lifecycle.aCase(UnaryOperator.identity()));
+    completeFqrWithoutRunningJobs(instance);
+    // 16:59:30 in Berlin: the mail server is busy; the backoff's first retry comes a minute later, after 17:00
+    lifecycle.clockAt(Lifecycle.berlin("2026-11-23T16:59:30"));
+    doThrow(new MailSendException("451 try again later")).doCallRealMethod().when(mailSender).send(any(MimeMessage.class));
+    assertThat(attempt(onlyJob(instance))).hasMessageContaining("451");
+    assertThat(onlyJob(instance).getDuedate().toInstant()).isEqualTo(Lifecycle.berlin("2026-11-23T17:00:30"));
+    int retriesLeft = onlyJob(instance).getRetries();
+
+    lifecycle.clockAt(Lifecycle.berlin("2026-11-23T17:01"));
+    assertThat(attempt(onlyJob(instance))).isInstanceOf(ContactWindow.Closed.class);
+    assertThat(lifecycle.emails(instance)).as("nothing after closing").isEmpty();
+    Job waiting = onlyJob(instance);
+    assertThat(waiting.getDuedate().toInstant()).as("moved to the customer's next opening")
+        .isEqualTo(Lifecycle.berlin("2026-11-24T09:00"));
+    assertThat(waiting.getRetries()).as("waiting for the opening uses up no retry").isEqualTo(retriesLeft);
+    assertThat(instance).isWaitingAt(SEND_FQR);
+
+    lifecycle.timePassesUntil(Lifecycle.berlin("2026-11-24T08:59"));
+    assertThat(lifecycle.emails(instance)).as("not before the opening").isEmpty();
+    lifecycle.timePassesUntil(Lifecycle.berlin("2026-11-24T09:00"));
+    assertThat(lifecycle.emails(instance)).hasSize(1);
+    assertThat(ledger.sentFor(instance.getBusinessKey())).singleElement().extracting(OutboxLedger.SentEmail::sentAt)
+        .isEqualTo(Lifecycle.berlin("2026-11-24T09:00"));
+    assertThat(instance).isWaitingAt(PREPARE_STATUS_UPDATE);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
   private void completeFqrWithoutRunningJobs(ProcessInstance instance) {

@@ -14,6 +14,7 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.REVI
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.REVIEW_DISSATISFIED_CUSTOMER;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.followthrough.support.SmtpTransactions;
 import dev.followthrough.calendar.CustomerCalendars;
 import dev.followthrough.cases.Channel;
 import dev.followthrough.cases.CustomerReply;
@@ -136,12 +137,13 @@ final class SimulatedYear {
   private final Map<String, String> caseByInstance = new HashMap<>();
   private final Set<String> tasksSeen = new HashSet<>();
   private final Set<String> emailsSeen = new HashSet<>();
-  private final Set<String> messagesReceived = new HashSet<>();
+  private final SmtpTransactions smtp;
+  private int lastCollected;
   private Instant lastLook;
   final Findings findings = new Findings();
 
   SimulatedYear(Lifecycle lifecycle, SupportCases cases, ReplyIntake replies, ProcessEngine engine,
-                CustomerCalendars calendars, Policy policy, JdbcTemplate jdbc, GreenMail mailServer,
+                CustomerCalendars calendars, Policy policy, JdbcTemplate jdbc, GreenMail mailServer, SmtpTransactions smtp,
                 long seed, ZoneId engineerZone) {
     this.lifecycle = lifecycle;
     this.cases = cases;
@@ -151,6 +153,7 @@ final class SimulatedYear {
     this.policy = policy;
     this.jdbc = jdbc;
     this.mailServer = mailServer;
+    this.smtp = smtp;
     this.random = new Random(seed);
     this.engineerZone = engineerZone;
   }
@@ -161,6 +164,16 @@ final class SimulatedYear {
 
   /** Cases open at random moments over a year from {@code start}; then time runs until every case is closed. */
   void run(int caseCount, Instant start, Instant giveUpAt) {
+    // a year of emails: count every delivery, keep none of their content
+    smtp.keepMessages(false);
+    try {
+      runYear(caseCount, start, giveUpAt);
+    } finally {
+      smtp.keepMessages(true);
+    }
+  }
+
+  private void runYear(int caseCount, Instant start, Instant giveUpAt) {
     lifecycle.clockAt(start);
     lastLook = start;
     Duration year = Duration.ofDays(365);
@@ -429,7 +442,8 @@ final class SimulatedYear {
       emailSent(byNumber.get(sent.caseNumber()), sent.kind(), sent.sentAt());
     }
     lastLook = now;
-    if (emailsSeen.size() / 5_000 > messagesReceived.size() / 5_000) {
+    if (emailsSeen.size() / 5_000 > lastCollected / 5_000) {
+      lastCollected = emailsSeen.size();
       collectReceivedMessages();
     }
   }
@@ -487,22 +501,24 @@ final class SimulatedYear {
         + theCase.zone + ")";
   }
 
-  /** Every email the in-JVM mail server received, by Message-ID (it keeps a copy per recipient). */
+  /** The mail server's copies take memory; what it accepted is counted by {@link SmtpTransactions}. */
   private void collectReceivedMessages() {
     try {
-      for (MimeMessage message : mailServer.getReceivedMessages()) {
-        messagesReceived.add(message.getMessageID());
-      }
       mailServer.purgeEmailFromAllMailboxes();
-    } catch (MessagingException | com.icegreen.greenmail.store.FolderException e) {
+    } catch (com.icegreen.greenmail.store.FolderException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  int messagesReceived() {
-    return messagesReceived.size();
+  /** The emails the server accepted, each counted once however many recipients it had. */
+  long messagesReceived() {
+    return smtp.deliveries().stream().map(SmtpTransactions.Delivery::messageId).distinct().count();
   }
 
+  /** Emails the server accepted more than once for the same recipient: (Message-ID, recipient) = times. */
+  Map<SmtpTransactions.Key, Integer> duplicateDeliveries() {
+    return smtp.duplicates(delivery -> true);
+  }
 
   // ------------------------------------------------------------------ chance
 

@@ -50,6 +50,7 @@ class SimulatedYearTest {
   @Autowired Policy policy;
   @Autowired JdbcTemplate jdbc;
   @Autowired GreenMail mailServer;
+  @Autowired dev.followthrough.support.SmtpTransactions smtp;
   @Autowired EngineerDirectory engineers;
 
   @AfterEach
@@ -59,7 +60,7 @@ class SimulatedYearTest {
 
   @Test
   void aYearOfCases_noEmailOutsideTheCustomersHours_noEarlyClosure_everyFollowUpOnItsDay() throws IOException {
-    SimulatedYear year = new SimulatedYear(lifecycle, cases, replies, engine, calendars, policy, jdbc, mailServer,
+    SimulatedYear year = new SimulatedYear(lifecycle, cases, replies, engine, calendars, policy, jdbc, mailServer, smtp,
         SEED, engineers.get("engineer").timeZone());
     Instant start = Instant.parse("2026-12-01T00:00:00Z");
     long began = System.nanoTime();
@@ -79,6 +80,8 @@ class SimulatedYearTest {
     assertThat(findings.unfinished).as("cases still open half a year after the last one opened").isEmpty();
     assertThat(engine.getManagementService().createJobQuery().noRetriesLeft().count()).as("failed jobs").isZero();
     assertThat(engine.getRuntimeService().createIncidentQuery().count()).as("incidents").isZero();
+    assertThat(year.duplicateDeliveries()).as("emails the mail server accepted twice for the same recipient")
+        .isEmpty();
     assertThat(year.messagesReceived()).as("the mail server received every email the ledger sent, once")
         .isEqualTo(sent);
 
@@ -106,6 +109,9 @@ class SimulatedYearTest {
     findings.counts.forEach((what, count) -> out.append(String.format("  %-58s %8d%n", what, count)));
     out.append(String.format("  %-58s %8d%n", "emails in the outbox ledger (sent)", sent));
     out.append(String.format("  %-58s %8d%n", "emails the mail server received", year.messagesReceived()));
+    out.append(String.format("  %-58s %8d%n", "SMTP deliveries (one per recipient)", smtp.count()));
+    out.append(String.format("  %-58s %8d%n", "duplicate deliveries (same Message-ID and recipient)",
+        year.duplicateDeliveries().size()));
     out.append("Checks\n");
     out.append(String.format("  %-58s %8d%n", "customer emails outside the customer's business hours",
         findings.outsideTheWindow.size()));
