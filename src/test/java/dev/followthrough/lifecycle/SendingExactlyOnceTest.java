@@ -32,7 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -49,6 +52,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 @SpringBootTest
 @ActiveProfiles({"local", "test"})
+@ExtendWith(OutputCaptureExtension.class)
 class SendingExactlyOnceTest {
 
   @Autowired Lifecycle lifecycle;
@@ -155,7 +159,7 @@ class SendingExactlyOnceTest {
   }
 
   @Test
-  void aSendThatFailsDuringBusinessHours_andComesDueAfterClosing_goesOutAtTheNextOpening() {
+  void aSendThatFailsDuringBusinessHours_andComesDueAfterClosing_goesOutAtTheNextOpening(CapturedOutput output) {
     ProcessInstance instance = lifecycle.open(Lifecycle.aCase(UnaryOperator.identity()));
     completeFqrWithoutRunningJobs(instance);
     // 16:59:30 in Berlin: the mail server is busy; the backoff's first retry comes a minute later, after 17:00
@@ -166,7 +170,11 @@ class SendingExactlyOnceTest {
     int retriesLeft = onlyJob(instance).getRetries();
 
     lifecycle.clockAt(Lifecycle.berlin("2026-11-23T17:01"));
+    int logBefore = output.getAll().length();
     assertThat(attempt(onlyJob(instance))).isInstanceOf(ContactWindow.Closed.class);
+    assertThat(output.getAll().substring(logBefore)).as("the end of the business day is no error in the log")
+        .contains("waits for the customer's business hours").doesNotContain("ERROR")
+        .doesNotContain(ContactWindow.Closed.class.getName());
     assertThat(lifecycle.emails(instance)).as("nothing after closing").isEmpty();
     Job waiting = onlyJob(instance);
     assertThat(waiting.getDuedate().toInstant()).as("moved to the customer's next opening")
