@@ -305,34 +305,6 @@ class DovecotIntakeTest {
     }
   }
 
-  /** A clock the test moves. */
-  private static final class MovableClock extends java.time.Clock {
-    private java.time.Instant now;
-
-    MovableClock(java.time.Instant now) {
-      this.now = now;
-    }
-
-    void move(java.time.Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public java.time.Instant instant() {
-      return now;
-    }
-  }
-
   /** A database that refuses the next insert into the table it guards, once: a real failure, from H2. */
   public static final class RefuseOnce implements Trigger {
     static final AtomicBoolean armed = new AtomicBoolean();
