@@ -73,7 +73,7 @@ public record SmtpProperties(
           TrustStore.sockets(trustStore, trustStorePassword, "followthrough.smtp.trust-store"));
     }
     if (!blank(user)) {
-      // a server that offers no login fails the send instead of mail going out unauthenticated
+      // logs in wherever the server offers it; an empty password or token fails instead of skipping the login
       settings.put("mail.smtp.auth", "true");
     }
     if (usesOAuth2()) {
