@@ -1,7 +1,9 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.mail.OAuth2Tokens;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +13,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 class InboundConfiguration {
 
-  /** The mailbox from configuration, unless the embedded mail server provides one. */
+  /**
+   * The mailbox from configuration: always in production; in the local profile when
+   * {@code FOLLOWTHROUGH_IMAP_HOST} is set, else the embedded mail server's mailbox stands in.
+   */
   @Bean
-  @ConditionalOnProperty(name = "followthrough.mail.embedded-server.enabled", havingValue = "false", matchIfMissing = true)
+  @ConditionalOnExpression("!${followthrough.mail.embedded-server.enabled:false} or !'${followthrough.inbound.host:}'.isBlank()")
   Mailbox configuredMailbox(InboundProperties properties) {
     List<String> missing = properties.missing();
     if (!missing.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.mail.OAuth2Settings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * like {@code 10MB} are binary, 10 MiB). {@code tls} is IMAPS; {@code starttls} (with {@code tls}
  * off) requires STARTTLS and never falls back to plain text; {@code trust-store} replaces the JVM's
  * trusted certificates; {@code idle} waits for new mail with IMAP IDLE where the server offers it,
- * with polling as the fallback.
+ * with polling as the fallback. {@code oauth2} logs in with XOAUTH2 instead of the password.
  */
 @Validated
 @ConfigurationProperties("followthrough.inbound")
@@ -35,18 +36,7 @@ public record InboundProperties(
     @DefaultValue("10MB") DataSize maxAttachmentSize,
     @DefaultValue("25MB") DataSize maxAttachmentsPerMessage,
     @DefaultValue("true") boolean idle,
-    OAuth2 oauth2) {
-
-  /**
-   * {@code followthrough.inbound.oauth2.*}: XOAUTH2 login with tokens from the provider's token
-   * endpoint, with the refresh token when given, else as the client itself (client credentials).
-   */
-  public record OAuth2(String tokenUri, String clientId, String clientSecret, String refreshToken, String scope) {
-
-    boolean configured() {
-      return tokenUri != null && !tokenUri.isBlank();
-    }
-  }
+    OAuth2Settings oauth2) {
 
   /**
    * What polling needs and is not set, by property and environment variable; empty when polling is
@@ -64,9 +54,7 @@ public record InboundProperties(
       missing.add("followthrough.inbound.user (FOLLOWTHROUGH_IMAP_USER)");
     }
     if (oauth2 != null && oauth2.configured()) {
-      if (oauth2.clientId() == null || oauth2.clientId().isBlank()) {
-        missing.add("followthrough.inbound.oauth2.client-id (FOLLOWTHROUGH_IMAP_OAUTH2_CLIENT_ID)");
-      }
+      missing.addAll(oauth2.missing("followthrough.inbound.oauth2", "FOLLOWTHROUGH_IMAP_OAUTH2"));
     } else if (password == null || password.isBlank()) {
       missing.add("followthrough.inbound.password (FOLLOWTHROUGH_IMAP_PASSWORD), or "
           + "followthrough.inbound.oauth2.token-uri (FOLLOWTHROUGH_IMAP_OAUTH2_TOKEN_URI) for OAuth2");

@@ -1,14 +1,8 @@
 package dev.followthrough.inbound;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import dev.followthrough.mail.OAuth2Tokens;
+import dev.followthrough.mail.TrustStore;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Where the IMAP poller reads customer replies: the embedded server locally, the real one in
@@ -69,7 +63,8 @@ public record Mailbox(String host, int port, boolean tls, String user, String pa
       settings.put(prefix + "starttls.required", "true");
     }
     if (trustStore != null && !trustStore.isBlank()) {
-      settings.put(prefix + "ssl.socketFactory", trusting().getSocketFactory());
+      settings.put(prefix + "ssl.socketFactory",
+          TrustStore.sockets(trustStore, trustStorePassword, "followthrough.inbound.trust-store"));
     }
     if (oauth2 != null) {
       settings.put(prefix + "auth.mechanisms", "XOAUTH2");
@@ -79,21 +74,6 @@ public record Mailbox(String host, int port, boolean tls, String user, String pa
 
   Properties sessionProperties() {
     return sessionProperties(30000);
-  }
-
-  private SSLContext trusting() {
-    try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
-      KeyStore store = KeyStore.getInstance(trustStore.endsWith(".jks") ? "JKS" : "PKCS12");
-      store.load(in, trustStorePassword == null ? null : trustStorePassword.toCharArray());
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("The IMAP trust store " + trustStore
-          + " (followthrough.inbound.trust-store) cannot be read: " + e.getMessage(), e);
-    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.followthrough.inbound.Mailbox;
 import dev.followthrough.mail.MailProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * (GreenMail) on 127.0.0.1 receives everything the app sends, so the local profile and the tests
  * need no outside mail service. Port 0 picks a free port (the tests do that). Only in the local
  * profile: production refuses to start with the property set ({@code security.ProductionSettings}).
+ * It stands in for each side whose real server is not named: {@code FOLLOWTHROUGH_SMTP_HOST} set,
+ * the app sends through that server ({@code mail.SmtpConfiguration}); {@code FOLLOWTHROUGH_IMAP_HOST}
+ * set, it reads replies from that mailbox ({@code inbound.InboundConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
@@ -33,11 +37,14 @@ class EmbeddedMailServerConfiguration {
 
   /** Replies to the support mailbox arrive here; the poller reads them over IMAP. */
   @Bean
+  @ConditionalOnExpression("'${followthrough.inbound.host:}'.isBlank()")
   Mailbox embeddedMailbox(GreenMail embeddedMailServer, MailProperties properties) {
     return new Mailbox("127.0.0.1", embeddedMailServer.getImap().getPort(), false, properties.from(), "embedded", "INBOX");
   }
 
+  /** Everything the app sends arrives here. */
   @Bean
+  @ConditionalOnExpression("'${followthrough.smtp.host:}'.isBlank()")
   JavaMailSenderImpl embeddedMailSender(GreenMail embeddedMailServer) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");

@@ -36,35 +36,42 @@ import org.junit.jupiter.api.Assumptions;
  * A private dovecot IMAP server for one test class: a real server outside the JVM, from the
  * distribution's {@code dovecot-imapd} package, with its own configuration, port, users and
  * maildir in a temporary directory, and a certificate for {@code localhost} made for the run
- * (STARTTLS offered, not forced), stopped and removed afterwards. Tests that need it are skipped
- * with a message when dovecot is not installed, and fail instead when
+ * (STARTTLS offered, not forced), stopped and removed afterwards. With {@link #startSubmission} it
+ * also takes mail over SMTP (the {@code dovecot-submissiond} package: the same logins, STARTTLS on
+ * one port, TLS from the first byte on another) and relays it to a given SMTP server. Tests that
+ * need it are skipped with a message when dovecot is not installed, and fail instead when
  * {@code FOLLOWTHROUGH_REQUIRE_DOVECOT=true} (as in CI).
  */
-final class Dovecot implements AutoCloseable {
+public final class Dovecot implements AutoCloseable {
 
-  static final String USER = "support@followthrough.local";
-  static final String PASSWORD = "dovecot-test-password";
-  static final String TRUST_STORE_PASSWORD = "dovecot-test-trust";
+  public static final String USER = "support@followthrough.local";
+  public static final String PASSWORD = "dovecot-test-password";
+  public static final String TRUST_STORE_PASSWORD = "dovecot-test-trust";
   private static final Path BINARY = Path.of("/usr/sbin/dovecot");
+  private static final Path SUBMISSION = Path.of("/usr/lib/dovecot/submission");
 
   private final Path directory;
   private final int port;
+  private final int submissionPort;
+  private final int submissionsPort;
   private final Process process;
 
-  private Dovecot(Path directory, int port, Process process) {
+  private Dovecot(Path directory, int port, int submissionPort, int submissionsPort, Process process) {
     this.directory = directory;
     this.port = port;
+    this.submissionPort = submissionPort;
+    this.submissionsPort = submissionsPort;
     this.process = process;
   }
 
   /** Starts dovecot offering STARTTLS, or skips the test (fails it when dovecot is required). */
   static Dovecot start() throws Exception {
-    return start(true, null);
+    return start(true, null, 0);
   }
 
   /** Starts dovecot without TLS at all. */
   static Dovecot startWithoutTls() throws Exception {
-    return start(false, null);
+    return start(false, null, 0);
   }
 
   /**
@@ -72,17 +79,22 @@ final class Dovecot implements AutoCloseable {
    * endpoint (RFC 7662); password logins still work for delivering test mail.
    */
   static Dovecot startWithOAuth2(String introspectionUrl) throws Exception {
-    return start(false, introspectionUrl);
+    return start(false, introspectionUrl, 0);
   }
 
-  private static Dovecot start(boolean tls, String introspectionUrl) throws Exception {
-    if (!Files.isExecutable(BINARY)) {
-      String why = "dovecot is not installed (" + BINARY + "); install the dovecot-imapd package to run the tests "
-          + "against a real IMAP server";
-      if ("true".equalsIgnoreCase(System.getenv("FOLLOWTHROUGH_REQUIRE_DOVECOT"))) {
-        fail(why + " - FOLLOWTHROUGH_REQUIRE_DOVECOT=true requires it");
-      }
-      Assumptions.abort(why + "; skipped");
+  /**
+   * Starts dovecot with TLS taking mail over SMTP for {@link #USER} (password or, with an
+   * introspection endpoint, XOAUTH2) and relaying it to the SMTP server on 127.0.0.1 at
+   * {@code relayPort}.
+   */
+  public static Dovecot startSubmission(String introspectionUrl, int relayPort) throws Exception {
+    return start(true, introspectionUrl, relayPort);
+  }
+
+  private static Dovecot start(boolean tls, String introspectionUrl, int relayPort) throws Exception {
+    required(BINARY, "dovecot-imapd", "IMAP");
+    if (relayPort != 0) {
+      required(SUBMISSION, "dovecot-submissiond", "SMTP submission");
     }
     Path directory = Files.createTempDirectory("followthrough-dovecot");
     Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -113,13 +125,22 @@ final class Dovecot implements AutoCloseable {
           ""));
     }
     int port = freePort();
+    int submissionPort = relayPort == 0 ? 0 : freePort();
+    int submissionsPort = relayPort == 0 ? 0 : freePort();
     Path config = directory.resolve("dovecot.conf");
     Files.writeString(config, String.join("\n",
         "base_dir = " + directory.resolve("run"),
         "state_dir = " + directory.resolve("state"),
         "instance_name = followthrough-test-" + port,
         "log_path = " + directory.resolve("dovecot.log"),
-        "protocols = imap",
+        relayPort == 0 ? "protocols = imap" : "protocols = imap submission",
+        relayPort == 0 ? "" : String.join("\n", "hostname = localhost",
+            "submission_relay_host = 127.0.0.1", "submission_relay_port = " + relayPort, "submission_relay_ssl = no",
+            "service submission-login {",
+            "  inet_listener submission {\n    address = 127.0.0.1\n    port = " + submissionPort + "\n  }",
+            "  inet_listener submissions {\n    address = 127.0.0.1\n    port = " + submissionsPort
+                + "\n    ssl = yes\n  }",
+            "}"),
         "listen = 127.0.0.1",
         // TLS with a certificate for localhost made for this run: STARTTLS is offered, not forced
         tls ? "ssl = yes\nssl_cert = <" + directory.resolve("cert.pem") + "\nssl_key = <" + directory.resolve("key.pem")
@@ -153,18 +174,40 @@ final class Dovecot implements AutoCloseable {
         ""));
     Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
         .redirectErrorStream(true).redirectOutput(directory.resolve("dovecot.out").toFile()).start();
-    Dovecot dovecot = new Dovecot(directory, port, process);
+    Dovecot dovecot = new Dovecot(directory, port, submissionPort, submissionsPort, process);
     dovecot.awaitGreeting();
     return dovecot;
   }
 
   /** A PKCS12 trust store that holds this dovecot's certificate (for {@code localhost}) and nothing else. */
-  String trustStore() {
+  public String trustStore() {
     return directory.resolve("truststore.p12").toString();
   }
 
   int port() {
     return port;
+  }
+
+  /** SMTP with STARTTLS offered (port 587's way). */
+  public int submissionPort() {
+    return submissionPort;
+  }
+
+  /** SMTP with TLS from the first byte (port 465's way). */
+  public int submissionsPort() {
+    return submissionsPort;
+  }
+
+  /** Skips the test when the program is missing, or fails it when dovecot is required. */
+  private static void required(Path program, String debianPackage, String what) {
+    if (!Files.isExecutable(program)) {
+      String why = "dovecot is not installed (" + program + "); install the " + debianPackage + " package to run "
+          + "the tests against a real " + what + " server";
+      if ("true".equalsIgnoreCase(System.getenv("FOLLOWTHROUGH_REQUIRE_DOVECOT"))) {
+        fail(why + " - FOLLOWTHROUGH_REQUIRE_DOVECOT=true requires it");
+      }
+      Assumptions.abort(why + "; skipped");
+    }
   }
 
   /**

@@ -10,6 +10,8 @@ import dev.followthrough.casework.StandaloneTasks;
 import dev.followthrough.cases.TimelineEvent;
 import dev.followthrough.lifecycle.CaseStanding;
 import dev.followthrough.lifecycle.Lifecycle;
+import dev.followthrough.mail.OAuth2Settings;
+import dev.followthrough.mail.OAuth2Tokens;
 import jakarta.mail.Flags;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -275,7 +277,7 @@ class DovecotIntakeTest {
       String first = messageId();
       oauth.deliver(reply(first, instance.getBusinessKey(), "Here are the logs you asked for."));
       MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
-      OAuth2Tokens tokens = new OAuth2Tokens(new InboundProperties.OAuth2(provider.tokenUri(), "followthrough",
+      OAuth2Tokens tokens = new OAuth2Tokens(new OAuth2Settings(provider.tokenUri(), "followthrough",
           "client-secret", OAuth2Server.REFRESH_TOKEN, "https://outlook.office.com/IMAP.AccessAsUser.All"), clock);
       Mailbox mailbox = new Mailbox("127.0.0.1", oauth.port(), false, Dovecot.USER, null, "INBOX", false, null, null,
           tokens);
@@ -300,34 +302,6 @@ class DovecotIntakeTest {
       assertThat(provider.tokensIssued()).as("renewed a minute before it expired").isEqualTo(2);
       assertThat(provider.introspected()).contains("access-token-2");
       assertThat(inboxRows(second)).isEqualTo(1);
-    }
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends java.time.Clock {
-    private java.time.Instant now;
-
-    MovableClock(java.time.Instant now) {
-      this.now = now;
-    }
-
-    void move(java.time.Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public java.time.Instant instant() {
-      return now;
     }
   }
 

@@ -3,6 +3,8 @@ package dev.followthrough.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.followthrough.mail.OAuth2Settings;
+import dev.followthrough.mail.OAuth2Tokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -41,7 +43,7 @@ class InboundPropertiesTest {
   void withOAuth2_noPasswordIsNeeded_butAClientIdIs() {
     InboundProperties oauth2 = new InboundProperties(true, Duration.ofSeconds(30), "outlook.office365.com", 993, true,
         false, null, null, "support@example.com", null, "INBOX", 5, DataSize.ofMegabytes(10), DataSize.ofMegabytes(25),
-        true, new InboundProperties.OAuth2("https://login.example.com/token", " ", null, "refresh", null));
+        true, new OAuth2Settings("https://login.example.com/token", " ", null, "refresh", null));
 
     assertThat(oauth2.missing()).containsExactly("followthrough.inbound.oauth2.client-id (FOLLOWTHROUGH_IMAP_OAUTH2_CLIENT_ID)");
     assertThat(new Mailbox("h", 993, true, "u", null, "INBOX", false, null, null,

@@ -19,12 +19,13 @@ import java.util.stream.Collectors;
 /**
  * A local OAuth2 provider for the tests, over real HTTP: a token endpoint that issues access tokens
  * for a refresh token (and counts what it was asked), and the introspection endpoint (RFC 7662)
- * dovecot asks whether a token is valid. A token is valid until the provider is told it expired.
+ * dovecot asks whether a token is valid, for IMAP and SMTP. A token is valid until the provider is
+ * told it expired.
  */
-final class OAuth2Server implements AutoCloseable {
+public final class OAuth2Server implements AutoCloseable {
 
-  static final String REFRESH_TOKEN = "refresh-token-of-the-support-mailbox";
-  static final int LIFETIME_SECONDS = 3600;
+  public static final String REFRESH_TOKEN = "refresh-token-of-the-support-mailbox";
+  public static final int LIFETIME_SECONDS = 3600;
 
   private final HttpServer server;
   private final AtomicInteger issued = new AtomicInteger();
@@ -36,7 +37,7 @@ final class OAuth2Server implements AutoCloseable {
     this.server = server;
   }
 
-  static OAuth2Server start() throws IOException {
+  public static OAuth2Server start() throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     OAuth2Server provider = new OAuth2Server(http);
     http.createContext("/token", provider::token);
@@ -45,28 +46,28 @@ final class OAuth2Server implements AutoCloseable {
     return provider;
   }
 
-  String tokenUri() {
+  public String tokenUri() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
   }
 
-  String introspectionUri() {
+  public String introspectionUri() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/introspect";
   }
 
-  int tokensIssued() {
+  public int tokensIssued() {
     return issued.get();
   }
 
-  List<Map<String, String>> tokenRequests() {
+  public List<Map<String, String>> tokenRequests() {
     return List.copyOf(tokenRequests);
   }
 
-  List<String> introspected() {
+  public List<String> introspected() {
     return List.copyOf(introspected);
   }
 
   /** Every token issued so far is no longer accepted. */
-  void expireAll() {
+  public void expireAll() {
     valid.clear();
   }
 

@@ -60,6 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "FOLLOWTHROUGH_DB_USER=" + LocalPostgres.USER,
     "FOLLOWTHROUGH_DB_PASSWORD=",
     "FOLLOWTHROUGH_SMTP_HOST=127.0.0.1",
+    // GreenMail offers no STARTTLS, which production requires unless told otherwise
+    "FOLLOWTHROUGH_SMTP_STARTTLS=false",
     "FOLLOWTHROUGH_MAIL_FROM=support@prod-test.example",
     "FOLLOWTHROUGH_ADVISORS_ADDRESS=advisors@prod-test.example",
     "FOLLOWTHROUGH_MESSAGE_ID_DOMAIN=prod-test.example",

@@ -1,4 +1,4 @@
-package dev.followthrough.inbound;
+package dev.followthrough.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,31 +17,31 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Access tokens for the mailbox's XOAUTH2 login (Microsoft 365 and Gmail take no passwords for
- * IMAP): fetched from the provider's token endpoint with the refresh token (or, without one, as the
+ * Access tokens for the XOAUTH2 login to the mail servers, IMAP and SMTP (Microsoft 365 and Gmail
+ * take no passwords for either): fetched from the provider's token endpoint with the refresh token (or, without one, as the
  * client itself: client credentials), kept until a minute before they expire, then fetched again.
  * The tokens and secrets are never logged.
  */
-class OAuth2Tokens {
+public class OAuth2Tokens {
 
   /** How long before its expiry a token is replaced. */
-  static final Duration EARLY = Duration.ofSeconds(60);
+  public static final Duration EARLY = Duration.ofSeconds(60);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final InboundProperties.OAuth2 settings;
+  private final OAuth2Settings settings;
   private final Clock clock;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private String token;
   private Instant renewAt = Instant.MIN;
 
-  OAuth2Tokens(InboundProperties.OAuth2 settings, Clock clock) {
+  public OAuth2Tokens(OAuth2Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
   }
 
   /** A token valid for at least {@link #EARLY} more. */
-  synchronized String accessToken() {
+  public synchronized String accessToken() {
     if (token == null || !clock.instant().isBefore(renewAt)) {
       fetch();
     }
