@@ -97,8 +97,11 @@ class ClusterTest {
 
   static final int CASES = 1000;
   static final long LOCK_TIME_MILLIS = 30_000;
-  /** A job found after its lock expired: the next acquisition round (max-wait 5 s) plus its run on a busy machine. */
-  static final Duration PICK_UP_AFTER_EXPIRY = Duration.ofSeconds(20);
+  /**
+   * A job found after its lock expired: the next acquisition round (max-wait 5 s), then its turn
+   * behind the jobs the node had already acquired, on a machine shared with other builds (16 s seen).
+   */
+  static final Duration PICK_UP_AFTER_EXPIRY = Duration.ofSeconds(30);
 
   private static final String DATABASE = "followthrough_cluster_test";
   private static final String ADMIN = "clusteradmin";
@@ -111,7 +114,7 @@ class ClusterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final List<Node> nodes = new ArrayList<>();
+  private final List<Node> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private GreenMail smtp;
   private SmtpTransactions transactions;
   private String databaseUrl;
@@ -168,7 +171,9 @@ class ClusterTest {
     Node awaitReady(Duration atMost) {
       waitUntil(name + " answers HTTP", atMost, () -> {
         if (!process.isAlive()) {
-          throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail(log, 60));
+          int exit = process.exitValue();
+          throw new AssertionError(name + " exited with " + exit + (exit == 143 || exit == 137
+              ? " (" + (exit == 143 ? "SIGTERM" : "SIGKILL") + " from outside this test)" : "") + ":\n" + tail(log, 60));
         }
         try {
           HttpResponse<String> answer = send(ADMIN, ADMIN_PASSWORD, "GET", "/api/cases/CLUSTER-NONE", null);
@@ -206,6 +211,8 @@ class ClusterTest {
     transactions = new SmtpTransactions(smtp);
     transactions.keepMessages(false);
     databaseUrl = LocalPostgres.freshDatabase(DATABASE);
+    // should this JVM end without @AfterAll (a surefire timeout, Ctrl-C), the nodes end with it
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> nodes.forEach(node -> node.process.destroyForcibly())));
   }
 
   @AfterAll
@@ -305,7 +312,7 @@ class ClusterTest {
     orphaned.forEach((job, lockExpiry) -> {
       Execution run = runs.get(job);
       assertThat(run.at()).as("job %s, locked until %s, run by %s", job, lockExpiry, run.host())
-          .isBefore(lockExpiry.plus(PICK_UP_AFTER_EXPIRY));
+          .isAfterOrEqualTo(lockExpiry).isBefore(lockExpiry.plus(PICK_UP_AFTER_EXPIRY));
     });
     Instant lastTakenOver = runs.values().stream().map(Execution::at).max(Instant::compareTo).orElseThrow();
     double takeover = seconds(killed, lastTakenOver);
