@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.followthrough.casework.SupportCases;
 import dev.followthrough.support.SmtpTransactions;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -92,17 +93,6 @@ class SendingBurstTest {
   }
 
   private static void waitUntil(String what, Duration atMost, BooleanSupplier done) {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Not within " + atMost + ": " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(200)).until(done::getAsBoolean);
   }
 }

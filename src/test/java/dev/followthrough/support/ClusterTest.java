@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -567,17 +568,6 @@ class ClusterTest {
   }
 
   private static void waitUntil(String what, Duration atMost, BooleanSupplier done) {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Not within " + atMost + ": " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(done::getAsBoolean);
   }
 }
