@@ -33,8 +33,8 @@ public class CaseAttachments {
                   String notKeptReason, String secretsRedacted) {
     jdbc.update("insert into ft_inbound_attachment (inbound_message_id, file_name, content_type, size_bytes, content, "
             + "kept, not_kept_reason, secrets_found) values (?, ?, ?, ?, ?, ?, ?, ?)",
-        inboundMessageId, cut(name, 500), cut(contentType, 200), size, content, content != null,
-        cut(notKeptReason, 200), cut(secretsRedacted, 500));
+        inboundMessageId, Preview.cut(name, 500), Preview.cut(contentType, 200), size, content, content != null,
+        Preview.cut(notKeptReason, 200), Preview.cut(secretsRedacted, 500));
   }
 
   /** The files of the case's messages, oldest first. */
@@ -57,7 +57,4 @@ public class CaseAttachments {
         id, caseNumber).stream().findFirst();
   }
 
-  private static String cut(String value, int length) {
-    return value == null || value.length() <= length ? value : value.substring(0, length);
-  }
 }

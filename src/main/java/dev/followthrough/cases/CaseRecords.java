@@ -99,7 +99,7 @@ public class CaseRecords {
 
   public void addEvent(String caseNumber, Instant at, TimelineEvent type, String summary) {
     jdbc.update("insert into ft_case_event (case_number, occurred_at, type, summary) values (?, ?, ?, ?)",
-        caseNumber, utc(at), type.name(), summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary);
+        caseNumber, utc(at), type.name(), Preview.line(summary, 1000));
   }
 
   public List<TimelineEntry> timeline(String caseNumber) {

@@ -1,8 +1,9 @@
 package dev.followthrough.casework;
 
+import dev.followthrough.cases.Preview;
+
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 
-import dev.followthrough.lifecycle.Preview;
 import dev.followthrough.lifecycle.UserTaskConventions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;

@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.cases.Preview;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +30,9 @@ public class DeliveryReportStore {
     jdbc.update("insert into ft_inbound_delivery_report (message_id, action, status_code, final_recipients, diagnostic, "
             + "original_message_id, original_in_reply_to, original_references, original_subject, original_text, "
             + "standard_report) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        messageId, report.action().name(), cut(report.status(), 16), cut(String.join(", ", report.finalRecipients()), 2000),
-        cut(report.diagnostic(), 1000), cut(report.originalMessageId(), 300), cut(report.originalInReplyTo(), 300),
-        cut(report.originalReferences(), 2000), cut(SecretRedactor.redact(report.originalSubject()).text(), 1000), cut(text, 100000),
+        messageId, report.action().name(), Preview.cut(report.status(), 16), Preview.cut(String.join(", ", report.finalRecipients()), 2000),
+        Preview.cut(report.diagnostic(), 1000), Preview.cut(report.originalMessageId(), 300), Preview.cut(report.originalInReplyTo(), 300),
+        Preview.cut(report.originalReferences(), 2000), Preview.cut(SecretRedactor.redact(report.originalSubject()).text(), 1000), Preview.cut(text, 100000),
         report.standard());
   }
 
@@ -46,7 +48,4 @@ public class DeliveryReportStore {
     return joined == null || joined.isBlank() ? List.of() : Arrays.stream(joined.split(",\\s*")).toList();
   }
 
-  private static String cut(String value, int length) {
-    return value == null || value.length() <= length ? value : value.substring(0, length);
-  }
 }

@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.cases.Preview;
+
 
 import dev.followthrough.cases.CaseAttachments;
 import dev.followthrough.cases.CaseNotFound;
@@ -296,7 +298,7 @@ public class InboundIntake {
   }
 
   private static String shown(Inbox.Stored message) {
-    String body = message.body().length() > 3000 ? message.body().substring(0, 3000) + " [...]" : message.body();
+    String body = Preview.line(message.body(), 3000);
     return "Subject: " + (message.subject() == null ? "(no subject)" : message.subject()) + "\n\n" + body;
   }
 

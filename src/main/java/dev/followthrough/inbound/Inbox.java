@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.cases.Preview;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,10 +37,10 @@ public class Inbox {
       jdbc.update("insert into ft_inbound_message (message_id, received_at, sender, subject, in_reply_to, "
               + "thread_references, body, secrets_found, case_number, classification, classified_why, return_date, "
               + "status, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0)",
-          message.messageId(), utc(message.receivedAt()), cut(message.from(), 320), cut(message.subject(), 1000),
-          cut(message.inReplyTo(), 300), cut(message.references(), 2000), cut(redactedBody, 100000),
+          message.messageId(), utc(message.receivedAt()), Preview.cut(message.from(), 320), Preview.cut(message.subject(), 1000),
+          Preview.cut(message.inReplyTo(), 300), Preview.cut(message.references(), 2000), Preview.cut(redactedBody, 100000),
           secretsFound.isEmpty() ? null : String.join(", ", secretsFound), message.caseNumber(),
-          classification.kind().name(), cut(classification.reason(), 300), classification.returnDate().orElse(null));
+          classification.kind().name(), Preview.cut(classification.reason(), 300), classification.returnDate().orElse(null));
     } catch (DuplicateKeyException e) {
       return Optional.empty();
     }
@@ -83,7 +85,7 @@ public class Inbox {
 
   public void failed(long id, String error) {
     jdbc.update("update ft_inbound_message set attempts = attempts + 1, last_error = ? where id = ?",
-        cut(error, 1000), id);
+        Preview.cut(error, 1000), id);
   }
 
   /** The row of a Message-ID, if it was stored. */
@@ -98,9 +100,6 @@ public class Inbox {
         + "from ft_inbound_message where id = ?", String.class, id));
   }
 
-  private static String cut(String value, int length) {
-    return value == null || value.length() <= length ? value : value.substring(0, length);
-  }
 
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);

@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.cases.Preview;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,7 +76,7 @@ class MailboxMessages {
   /** Records a failed attempt to read it; returns the attempts so far. */
   int failed(long id, String error) {
     jdbc.update("update ft_mailbox_message set attempts = attempts + 1, last_error = ? where id = ?",
-        error == null ? null : error.substring(0, Math.min(error.length(), 1000)), id);
+        Preview.cut(error, 1000), id);
     return jdbc.queryForObject("select attempts from ft_mailbox_message where id = ?", Integer.class, id);
   }
 

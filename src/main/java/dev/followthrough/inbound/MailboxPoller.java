@@ -1,5 +1,7 @@
 package dev.followthrough.inbound;
 
+import dev.followthrough.cases.Preview;
+
 import dev.followthrough.casework.StandaloneTasks;
 import dev.followthrough.lifecycle.EngineClock;
 import dev.followthrough.security.Groups;
@@ -166,7 +168,7 @@ public class MailboxPoller {
   /** After the last attempt a person looks at it: a triage task with its source, secrets redacted. */
   private void unreadable(MailboxMessages.Raw raw) {
     String source = MimeReader.decode(raw.source(), null);
-    String shown = SecretRedactor.redact(source.length() > 3000 ? source.substring(0, 3000) + " [...]" : source).text();
+    String shown = SecretRedactor.redact(Preview.line(source, 3000)).text();
     ownTransaction.executeWithoutResult(status -> {
       tasks.create("Triage an inbound email that could not be read · mailbox message " + raw.id(),
           "This email came to the support mailbox at " + raw.fetchedAt() + " (UID " + raw.uid() + ", UIDVALIDITY "

@@ -1,5 +1,7 @@
 package dev.followthrough.lifecycle;
 
+import dev.followthrough.cases.Preview;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.followthrough.lifecycle;
 
+import dev.followthrough.cases.Preview;
+
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.ANSWERS_BY_FORM;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CUSTOMER_NAME;

@@ -2,7 +2,6 @@ package dev.followthrough.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.followthrough.lifecycle.Preview;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -54,6 +53,9 @@ class TextTest {
     assertThat(preview).hasSize(1500).startsWith("xxxx").contains("10000 characters in all");
     assertThat(Preview.of("short", 1500)).isEqualTo("short");
     assertThat(Preview.line("y".repeat(300), 255)).hasSize(255).endsWith("y…");
+    assertThat(Preview.cut("z".repeat(400), 320)).isEqualTo("z".repeat(320));
+    assertThat(Preview.cut("a\uD83D\uDE00", 2)).as("a column cut never splits a character").isEqualTo("a");
+    assertThat(Preview.cut(null, 10)).isNull();
     assertThat(Preview.line("\uD83D\uDE00".repeat(200), 255)).hasSizeLessThanOrEqualTo(255)
         .doesNotContain("\uD83D…").endsWith("…");
   }

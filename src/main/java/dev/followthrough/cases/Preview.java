@@ -1,4 +1,4 @@
-package dev.followthrough.lifecycle;
+package dev.followthrough.cases;
 
 /**
  * Long text cut to fit a column, saying so: the head of the text, an ellipsis, and how many
@@ -23,6 +23,11 @@ public final class Preview {
       return text;
     }
     return head(text, maxLength - 1) + "…";
+  }
+
+  /** A value cut to fit a column of {@code maxLength} characters, without a note (null stays null). */
+  public static String cut(String text, int maxLength) {
+    return text == null || text.length() <= maxLength ? text : head(text, maxLength);
   }
 
   private static String head(String text, int length) {
