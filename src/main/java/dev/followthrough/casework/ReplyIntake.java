@@ -141,10 +141,9 @@ public class ReplyIntake {
   }
 
   private HandledAs keepForClosedCase(CaseRecord theCase, CustomerReply reply) {
-    tasks.create("Reply after closing · " + theCase.caseNumber() + " · " + theCase.customerName(),
+    tasks.forTheEngineer(theCase, "Reply after closing",
         "The customer replied after the case was closed. Decide whether to reopen it or answer.\n\n"
-            + LAST_REPLY_TEXT.toStored(reply.body()),
-        theCase.engineerId(), null, theCase.caseNumber());
+            + LAST_REPLY_TEXT.toStored(reply.body()));
     return HandledAs.AFTER_CLOSURE;
   }
 }

@@ -1,5 +1,7 @@
 package dev.followthrough.casework;
 
+import dev.followthrough.cases.CaseRecord;
+
 import dev.followthrough.cases.Preview;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.CASE_NUMBER;
@@ -24,6 +26,12 @@ public class StandaloneTasks {
   }
 
   /** For {@code assignee}, or offered to {@code candidateGroup}; either may be null. */
+  /** A task for the case's engineer, named as the lifecycle names its tasks ("what · case · customer"). */
+  public void forTheEngineer(CaseRecord theCase, String what, String description) {
+    create(UserTaskConventions.caseTaskName(what, theCase.caseNumber(), theCase.customerName()), description,
+        theCase.engineerId(), null, theCase.caseNumber());
+  }
+
   public void create(String name, String description, String assignee, String candidateGroup, String caseNumber) {
     Task task = tasks.newTask();
     task.setName(UserTaskConventions.fitName(name));

@@ -225,12 +225,11 @@ public class InboundIntake {
     HandledAs handledAs = replies.receive(theCase.caseNumber(),
         new CustomerReply(message.sender(), message.subject(), message.body()));
     if (message.secretsFound() != null) {
-      tasks.create("Ask the customer to change a shared credential · " + theCase.caseNumber() + " · " + theCase.customerName(),
-          "The customer's reply contained " + message.secretsFound() + ". It was redacted before it was stored. "
+      tasks.forTheEngineer(theCase, "Ask the customer to change a shared credential",
+        "The customer's reply contained " + message.secretsFound() + ". It was redacted before it was stored. "
               + "Ask them to change it, for example:\n\n"
               + "You included " + message.secretsFound() + " in your last email. To keep your systems safe, please change it now; "
-              + "we never need your credentials to work on the case, and we removed it from our records.",
-          theCase.engineerId(), null, theCase.caseNumber());
+              + "we never need your credentials to work on the case, and we removed it from our records.");
     }
     return handledAs;
   }
@@ -255,10 +254,9 @@ public class InboundIntake {
     if (!recipients.isEmpty() && recipients.stream().noneMatch(theCase.customerEmail()::equalsIgnoreCase)) {
       // a copy (the TAM, the manager) or a former address: the customer's address is not dead
       records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email of the case bounced" + status);
-      tasks.create("Email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
-          "An email of this case could not be delivered to " + String.join(", ", recipients) + status
-              + ". The customer's address on the case is not affected. Check the address that bounced.",
-          theCase.engineerId(), null, theCase.caseNumber());
+      tasks.forTheEngineer(theCase, "Email bounced",
+        "An email of this case could not be delivered to " + String.join(", ", recipients) + status
+              + ". The customer's address on the case is not affected. Check the address that bounced.");
       return HandledAs.BOUNCE_TASK;
     }
     records.addEvent(theCase.caseNumber(), now, TimelineEvent.EMAIL_BOUNCED, "An email to the customer bounced" + status);
@@ -271,9 +269,9 @@ public class InboundIntake {
       case CORRECTION_STARTED -> HandledAs.BOUNCE_TASK;
       case CORRECTION_PENDING -> HandledAs.BOUNCE_RECORDED;
       case NO_LIFECYCLE -> {
-        tasks.create("Customer email bounced · " + theCase.caseNumber() + " · " + theCase.customerName(),
-            "An email to the customer could not be delivered" + status + ". Check the address on the case and reach "
-                + "the customer another way.", theCase.engineerId(), null, theCase.caseNumber());
+        tasks.forTheEngineer(theCase, "Customer email bounced",
+        "An email to the customer could not be delivered" + status + ". Check the address on the case and reach "
+                + "the customer another way.");
         yield HandledAs.BOUNCE_TASK;
       }
     };
@@ -288,12 +286,11 @@ public class InboundIntake {
 
   /** Fail towards a person: the engineer sees the message and what the classifier thought. */
   private HandledAs unsure(CaseRecord theCase, Inbox.Stored message) {
-    tasks.create("Check an email that may be automatic · " + theCase.caseNumber() + " · " + theCase.customerName(),
+    tasks.forTheEngineer(theCase, "Check an email that may be automatic",
         "This email did not move the case: the classifier could not tell whether the customer wrote it ("
             + message.classifiedWhy() + "). If the customer wrote it, answer it (or record it with "
             + "POST /api/cases/" + theCase.caseNumber() + "/replies); if it is automatic, complete this task.\n\n"
-            + shown(message),
-        theCase.engineerId(), null, theCase.caseNumber());
+            + shown(message));
     return HandledAs.UNSURE_TASK;
   }
 

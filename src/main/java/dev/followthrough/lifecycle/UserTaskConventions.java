@@ -37,7 +37,12 @@ public class UserTaskConventions extends AbstractProcessEnginePlugin {
   public static final int TASK_NAME_LENGTH = 255;
 
   private static final TaskListener NAME_WITH_CASE = task -> CASE_NUMBER.find(task).ifPresent(caseNumber ->
-      task.setName(fitName(task.getName() + " · " + caseNumber + " · " + CUSTOMER_NAME.find(task).orElse(""))));
+      task.setName(caseTaskName(task.getName(), caseNumber, CUSTOMER_NAME.find(task).orElse(""))));
+
+  /** "What to do · case number · customer": every task of a case is named so, lifecycle or standalone. */
+  public static String caseTaskName(String what, String caseNumber, String customerName) {
+    return fitName(what + " · " + caseNumber + " · " + customerName);
+  }
 
   /** A task name cut with an ellipsis to fit the engine's column: every task, lifecycle or standalone. */
   public static String fitName(String name) {
