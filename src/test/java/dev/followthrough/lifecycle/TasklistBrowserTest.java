@@ -1,6 +1,6 @@
 package dev.followthrough.lifecycle;
 
-
+import dev.followthrough.support.HeadlessChromium;
 
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_FQR;
 import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.PREPARE_STATUS_UPDATE;

@@ -1,4 +1,4 @@
-package dev.followthrough.lifecycle;
+package dev.followthrough.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,19 +25,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * <p>As a JUnit condition it skips a test class, with a message, when the browser or its driver is
  * missing; with {@code FOLLOWTHROUGH_REQUIRE_BROWSER=true} (CI) a missing browser fails instead.
  */
-final class HeadlessChromium implements ExecutionCondition, AutoCloseable {
+public final class HeadlessChromium implements ExecutionCondition, AutoCloseable {
 
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final String REQUIRE = "FOLLOWTHROUGH_REQUIRE_BROWSER";
-  static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  public static final String REQUIRE = "FOLLOWTHROUGH_REQUIRE_BROWSER";
+  public static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
   private final ChromeDriverService service;
   private final ChromeDriver driver;
   private final Path profile;
 
   /** For JUnit's {@code @ExtendWith}. */
-  HeadlessChromium() {
+  public HeadlessChromium() {
     this.service = null;
     this.driver = null;
     this.profile = null;
@@ -65,7 +65,7 @@ final class HeadlessChromium implements ExecutionCondition, AutoCloseable {
   }
 
   /** Starts a fresh browser with its own empty profile. */
-  static HeadlessChromium start() {
+  public static HeadlessChromium start() {
     Path profile;
     try {
       Files.createDirectories(SCREENSHOTS);
@@ -92,12 +92,12 @@ final class HeadlessChromium implements ExecutionCondition, AutoCloseable {
     }
   }
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
   /** A PNG of the window, for humans, in {@code target/browser-screenshots/}. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
@@ -109,7 +109,7 @@ final class HeadlessChromium implements ExecutionCondition, AutoCloseable {
   }
 
   /** The page's DOM as it is now, next to the screenshots: what to look at when a locator breaks. */
-  Path dumpPage(String name) {
+  public Path dumpPage(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".html");
