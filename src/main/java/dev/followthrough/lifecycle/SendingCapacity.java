@@ -25,6 +25,8 @@ class SendingCapacity {
   static final int OTHERS = 2;
   static final String THREADS = "camunda.bpm.job-execution.max-pool-size";
   static final String CONNECTIONS = "spring.datasource.hikari.maximum-pool-size";
+  static final String ACQUISITION = "camunda.bpm.job-execution.max-jobs-per-acquisition";
+  static final String QUEUE = "camunda.bpm.job-execution.queue-capacity";
 
   private static final Logger log = LoggerFactory.getLogger(SendingCapacity.class);
 
@@ -37,6 +39,29 @@ class SendingCapacity {
     check(threads, connections);
     log.info("Job executor: {} threads, database pool: {} connections ({} per thread + {})", threads, connections,
         CONNECTIONS_PER_JOB, OTHERS);
+    Integer perAcquisition = camunda.getJobExecution().getMaxJobsPerAcquisition();
+    String idle = idleWait(perAcquisition, camunda.getJobExecution().getQueueCapacity(), threads);
+    if (idle != null) {
+      log.warn(idle);
+    }
+  }
+
+  /**
+   * Why a burst would leave job threads idle or hand jobs back, or null when one acquisition fills
+   * the threads and fits into them and their queue (README, "Performance").
+   */
+  static String idleWait(Integer perAcquisition, int queueCapacity, int threads) {
+    int acquired = perAcquisition == null ? 3 : perAcquisition; // Camunda's default
+    if (acquired < threads) {
+      return "The job executor fetches " + acquired + " jobs per acquisition (" + ACQUISITION + ") for " + threads
+          + " threads: in a burst, threads wait for the next acquisition; set it to at least " + threads;
+    }
+    if (acquired > threads + queueCapacity) {
+      return "The job executor fetches " + acquired + " jobs per acquisition (" + ACQUISITION + ") but " + threads
+          + " threads and a queue of " + queueCapacity + " (" + QUEUE + ") take only " + (threads + queueCapacity)
+          + ": the rest are handed back and fetched again";
+    }
+    return null;
   }
 
   static void check(int threads, int connections) {

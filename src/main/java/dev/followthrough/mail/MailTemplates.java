@@ -48,7 +48,8 @@ import org.apache.velocity.util.introspection.SecureUberspector;
  * organisation's language. A customer's language tag picks the folder, most specific first:
  * {@code de-AT} reads {@code de-AT/}, then {@code de/}, then {@code en/}. A file with the same path
  * in the override directory wins over the bundled one of the same language only, so an override
- * of the German strike never hides the English or French one. Overrides are read on every render;
+ * of the German strike never hides the English or French one. Overrides are read on every render
+ * (without an override directory, the bundled templates are parsed once and kept);
  * call {@link #verifyAll()} at start-up so a broken override is reported then, not at the first send.
  * Each language folder has a {@code layout.properties} with the fixed words around the text (see
  * {@link #language(String)}).
@@ -401,7 +402,9 @@ public final class MailTemplates {
     engine.setProperty("velocimacro.inline.local_scope", "true");
     engine.setProperty("directive.foreach.max_loops", "1000");
 
-    // Neither loader caches: an override added or changed later is picked up on the next render.
+    // With an override directory neither loader caches: an override added or changed later is
+    // picked up on the next render. Without one, the bundled templates cannot change while the
+    // application runs: each is parsed once and kept (issue 12: no parse per send).
     if (overrideDirectory != null) {
       engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "override,bundled");
       engine.setProperty("resource.loader.override.class", FileResourceLoader.class.getName());
@@ -411,7 +414,8 @@ public final class MailTemplates {
       engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "bundled");
     }
     engine.setProperty("resource.loader.bundled.instance", new BundledTemplateLoader());
-    engine.setProperty("resource.loader.bundled.cache", "false");
+    engine.setProperty("resource.loader.bundled.cache", String.valueOf(overrideDirectory == null));
+    engine.setProperty("resource.loader.bundled.modification_check_interval", "-1");
     engine.init();
     return engine;
   }
