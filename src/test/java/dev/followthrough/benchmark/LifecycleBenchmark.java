@@ -132,7 +132,7 @@ class LifecycleBenchmark {
     say("# LifecycleBenchmark " + label + " on " + db + ", " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
         + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, open=" + open + " burst=" + burst
         + " rounds=" + rounds);
-    String databaseUrl = database("followthrough_benchmark");
+    String databaseUrl = database(benchmarkDatabase());
     try {
       startApplication(databaseUrl);
       warmUp();
@@ -149,7 +149,7 @@ class LifecycleBenchmark {
       if (app != null) {
         app.close();
       }
-      dropDatabase("followthrough_benchmark");
+      dropDatabase(benchmarkDatabase());
     }
     if (startups) {
       p4StartUp();
@@ -657,6 +657,11 @@ class LifecycleBenchmark {
   }
 
   // ---- databases
+
+  /** One per label, so that a run before and one after a change can share the server. */
+  private String benchmarkDatabase() {
+    return "followthrough_benchmark_" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+  }
 
   private String database(String name) {
     if (db.equals("postgres")) {
