@@ -109,6 +109,7 @@ class LifecycleBenchmark {
   private final boolean startups = Boolean.parseBoolean(System.getProperty("benchmark.startup", "true"));
 
   private final List<String> lines = new ArrayList<>();
+  private boolean headed;
   private final AtomicInteger caseNumbers = new AtomicInteger();
   private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -713,6 +714,11 @@ class LifecycleBenchmark {
 
   /** One table row: medians with the spread (min..max), and the ratio of the medians Followthrough / bare. */
   private void row(String figure, List<Double> followthrough, List<Double> bare, String unit, boolean higherIsBetter) {
+    if (!headed) {
+      headed = true;
+      say("| figure | Followthrough, median (min..max) | bare, median (min..max) | ratio Followthrough / bare |");
+      say("| --- | --- | --- | --- |");
+    }
     double ft = percentile(followthrough, 50);
     double b = percentile(bare, 50);
     String line = String.format(Locale.ROOT, "| %s | %s | %s | %.2fx |", figure, spread(followthrough, unit),
