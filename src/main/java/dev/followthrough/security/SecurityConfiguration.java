@@ -31,6 +31,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** The process owners' holidays page: behind the API's login (HTTP Basic), as its API is. */
+  static final String HOLIDAYS_PAGE = "/holidays.html";
+
   static final List<String> API_GROUPS = List.of(Groups.ENGINEERS, Groups.TECHNICAL_ADVISORS, Groups.MANAGERS,
       Groups.PROCESS_OWNERS, CaseAccess.ADMINS);
 
@@ -38,7 +41,8 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, CaseRecords records) throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
+    http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
+            path.matcher(HOLIDAYS_PAGE)))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(Customizer.withDefaults());
@@ -52,6 +56,12 @@ class SecurityConfiguration {
           .requestMatchers(path.matcher("/engine-rest/**")).denyAll()
           .requestMatchers(path.matcher("/api/admin/**")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.PROCESS_OWNERS))
           .requestMatchers(path.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.ENGINEERS))
+          // holidays (issue 11): anyone of ours reads a country's regions; the days off, their
+          // corrections and the page behind them are for process owners and admins
+          .requestMatchers(path.matcher(HttpMethod.GET, "/api/holidays/{country}/regions"))
+              .hasAnyAuthority(API_GROUPS.stream().map(SecurityConfiguration::group).toArray(String[]::new))
+          .requestMatchers(path.matcher("/api/holidays/**"), path.matcher(HOLIDAYS_PAGE))
+              .hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.PROCESS_OWNERS))
           .requestMatchers(path.matcher("/api/cases/{caseNumber}/**")).access(new CaseAccess(records))
           .anyRequest().hasAnyAuthority(API_GROUPS.stream().map(SecurityConfiguration::group).toArray(String[]::new)));
     }

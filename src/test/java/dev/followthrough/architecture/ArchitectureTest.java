@@ -32,7 +32,8 @@ class ArchitectureTest {
   static final ArchRule dependenciesRunOneWay = layeredArchitecture()
       .consideringOnlyDependenciesInLayers()
       .layer("Local").definedBy("dev.followthrough.local..")
-      .layer("Entry points").definedBy("dev.followthrough.inbound..", "dev.followthrough.admin..")
+      .layer("Entry points").definedBy("dev.followthrough.inbound..", "dev.followthrough.admin..",
+          "dev.followthrough.holidays..")
       .layer("Use cases").definedBy("dev.followthrough.casework..")
       .layer("Security").definedBy("dev.followthrough.security..")
       .layer("Process").definedBy("dev.followthrough.lifecycle..")

@@ -652,8 +652,11 @@ class CustomerCalendarTest {
         nineToFive,
         companyHolidays,
         Map.of(
-            "SA", new CalendarProperties.Country(EnumSet.of(FRIDAY, SATURDAY), null, List.of(LocalDate.of(2026, 2, 22))),
-            "ES", new CalendarProperties.Country(null, new CalendarProperties.Hours(LocalTime.of(8, 0), LocalTime.of(15, 0)), null)));
+            "SA", new CalendarProperties.Country(EnumSet.of(FRIDAY, SATURDAY), null, null,
+                List.of(new CalendarProperties.Correction(LocalDate.of(2026, 2, 22), null, "Founding Day, since 2022")), null),
+            "ES", new CalendarProperties.Country(null, new CalendarProperties.Hours(LocalTime.of(8, 0), LocalTime.of(15, 0)),
+                null, null, null)),
+        java.time.Duration.ofMinutes(1));
   }
 
   // ---------------------------------------------------------------------------------------------
