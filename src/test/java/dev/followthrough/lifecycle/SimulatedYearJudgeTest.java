@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.followthrough.calendar.BusinessCalendar;
 import dev.followthrough.calendar.CalendarProperties;
 import dev.followthrough.calendar.CustomerCalendars;
-import java.io.IOException;
+import dev.followthrough.calendar.ShippedCalendarConfiguration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,12 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The simulated year's independent judge (issue 11): day by day over the whole simulated span,
@@ -29,7 +23,7 @@ import org.springframework.core.io.ClassPathResource;
  */
 class SimulatedYearJudgeTest {
 
-  private static final CalendarProperties SHIPPED = shippedConfiguration();
+  private static final CalendarProperties SHIPPED = ShippedCalendarConfiguration.load();
 
   @Test
   void everyPlaceOfTheSimulatedYearHasItsDaysOffWrittenOut() {
@@ -107,22 +101,5 @@ class SimulatedYearJudgeTest {
       }
     }
     return disagreements;
-  }
-
-  /** {@code followthrough.calendar} as the simulated year runs it: application.yaml, then application-test.yaml. */
-  static CalendarProperties shippedConfiguration() {
-    try {
-      MutablePropertySources sources = new MutablePropertySources();
-      YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
-      for (String file : List.of("application-test.yaml", "application.yaml")) {
-        for (PropertySource<?> source : yaml.load(file, new ClassPathResource(file))) {
-          sources.addLast(source);
-        }
-      }
-      return new Binder(ConfigurationPropertySources.from(sources)).bind("followthrough.calendar", CalendarProperties.class)
-          .get();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
