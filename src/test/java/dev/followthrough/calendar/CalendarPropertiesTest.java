@@ -49,7 +49,7 @@ class CalendarPropertiesTest {
       followthrough.calendar.countries.GB.default-region | england    | followthrough.calendar.countries.GB.default-region: 'england' is not a region of GB
       followthrough.calendar.countries.JP.add[0].date    | 2027-02-23 | followthrough.calendar.countries.JP.add[0].reason: is required
       followthrough.calendar.countries.JP.remove[0].reason | stale    | followthrough.calendar.countries.JP.remove[0].date: is required
-      followthrough.calendar.countries.JP.add[0].date    | 2027-02-30 | countries[JP].add[0].date
+      followthrough.calendar.countries.JP.add[0].date    | 2027-02-30 | add[0].date' to java.time.LocalDate
       followthrough.calendar.corrections-refresh         | soon       | corrections-refresh
       """)
   void aBadHolidaySettingStopsStartUpNamingTheKey(String property, String value, String named) {
