@@ -531,7 +531,7 @@ class CustomerCalendarTest {
 
   // ---------------------------------------------------------------------------------------------
   // What a customer expects and the holiday library does not know: configured per country
-  // (followthrough.calendar.countries.SA.holidays), so the customer's calendar still knows it
+  // (followthrough.calendar.countries.SA.add), so the customer's calendar still knows it
 
   static final String HOLIDAY_LIBRARY_GAPS =
       """
