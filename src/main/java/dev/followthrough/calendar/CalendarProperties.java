@@ -13,6 +13,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -113,7 +115,7 @@ public record CalendarProperties(
     for (int i = 0; i < country.removals().size(); i++) {
       Correction removal = country.removals().get(i);
       boolean alsoAdded = country.additions().stream().anyMatch(addition -> addition.date() != null
-          && addition.date().equals(removal.date()) && java.util.Objects.equals(addition.region(), removal.region()));
+          && addition.date().equals(removal.date()) && Objects.equals(addition.region(), removal.region()));
       if (alsoAdded) {
         problems.add(PREFIX + code + ".remove[" + i + "]: " + removal.date() + " is also added; keep one of the two");
       }
@@ -159,8 +161,8 @@ public record CalendarProperties(
   }
 
   /** The configured region of a customer in {@code country} without one, if any. */
-  public java.util.Optional<String> defaultRegionOf(String country) {
+  public Optional<String> defaultRegionOf(String country) {
     Country exception = countryOf(country);
-    return java.util.Optional.ofNullable(exception == null ? null : exception.defaultRegion());
+    return Optional.ofNullable(exception == null ? null : exception.defaultRegion());
   }
 }

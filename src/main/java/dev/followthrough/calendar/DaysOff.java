@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public class DaysOff {
       }
     });
     entries.sort(Comparator.comparing(HolidayYear.Entry::date));
-    return new HolidayYear(country, region, regionIsDefault, year, java.util.Collections.unmodifiableSortedSet(daysOff),
+    return new HolidayYear(country, region, regionIsDefault, year, Collections.unmodifiableSortedSet(daysOff),
         List.copyOf(entries));
   }
 
