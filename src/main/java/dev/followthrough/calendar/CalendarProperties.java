@@ -77,9 +77,11 @@ public record CalendarProperties(
    * @param defaultRegion the region (as Jollyday names it) of a customer whose region is not given
    * @param add days off the library does not know
    * @param remove the library's days that are not days off
+   * @param holidays the former list of added dates without reasons: refused at start-up, so that an
+   *                 old configuration is not silently ignored
    */
   public record Country(Set<DayOfWeek> weekend, @Valid Hours businessHours, String defaultRegion,
-                        List<@Valid Correction> add, List<@Valid Correction> remove) {
+                        List<@Valid Correction> add, List<@Valid Correction> remove, List<LocalDate> holidays) {
 
     List<Correction> additions() {
       return add == null ? List.of() : add;
@@ -109,6 +111,10 @@ public record CalendarProperties(
     if (country.defaultRegion() != null && !PublicHolidays.isKnownRegion(code, country.defaultRegion())) {
       problems.add(PREFIX + code + ".default-region: '" + country.defaultRegion() + "' is not a region of " + code
           + " (known: " + regionCodes(code) + ")");
+    }
+    if (country.holidays() != null) {
+      problems.add(PREFIX + code + ".holidays: replaced by add, one { date, reason } per day (e.g. add: [{ date: "
+          + (country.holidays().isEmpty() ? "2027-02-22" : country.holidays().get(0)) + ", reason: \"Founding Day\" }])");
     }
     checkCorrections(code, "add", country.additions(), problems);
     checkCorrections(code, "remove", country.removals(), problems);

@@ -51,6 +51,7 @@ class CalendarPropertiesTest {
       followthrough.calendar.countries.JP.remove[0].reason | stale    | followthrough.calendar.countries.JP.remove[0].date: is required
       followthrough.calendar.countries.JP.add[0].date    | 2027-02-30 | add[0].date' to java.time.LocalDate
       followthrough.calendar.corrections-refresh         | soon       | corrections-refresh
+      followthrough.calendar.countries.SA.holidays[0]    | 2027-02-22 | followthrough.calendar.countries.SA.holidays: replaced by add
       """)
   void aBadHolidaySettingStopsStartUpNamingTheKey(String property, String value, String named) {
     context.withPropertyValues(property + "=" + value).run(started -> {

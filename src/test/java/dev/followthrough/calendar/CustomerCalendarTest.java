@@ -653,9 +653,9 @@ class CustomerCalendarTest {
         companyHolidays,
         Map.of(
             "SA", new CalendarProperties.Country(EnumSet.of(FRIDAY, SATURDAY), null, null,
-                List.of(new CalendarProperties.Correction(LocalDate.of(2026, 2, 22), null, "Founding Day, since 2022")), null),
+                List.of(new CalendarProperties.Correction(LocalDate.of(2026, 2, 22), null, "Founding Day, since 2022")), null, null),
             "ES", new CalendarProperties.Country(null, new CalendarProperties.Hours(LocalTime.of(8, 0), LocalTime.of(15, 0)),
-                null, null, null)),
+                null, null, null, null)),
         java.time.Duration.ofMinutes(1));
   }
 

@@ -45,7 +45,7 @@ class SimulatedYearJudgeTest {
     // the configuration without its corrections: Jollyday's stale data for Japan, India and New South Wales
     CalendarProperties uncorrected = new CalendarProperties(SHIPPED.defaultTimeZone(), SHIPPED.weekend(),
         SHIPPED.businessHours(), SHIPPED.companyHolidays(), Map.of("GB", SHIPPED.countries().get("GB"),
-        "AU", new CalendarProperties.Country(null, null, "nsw", null, null)), SHIPPED.correctionsRefresh());
+        "AU", new CalendarProperties.Country(null, null, "nsw", null, null, null)), SHIPPED.correctionsRefresh());
     List<String> disagreements = disagreements(new CustomerCalendars(uncorrected));
     assertThat(disagreements).contains(
         "JP 2027-02-23: product business day, judge day off",
