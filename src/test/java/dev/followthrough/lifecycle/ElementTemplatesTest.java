@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.followthrough.mail.EmailKind;
-import java.beans.Introspector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,8 +48,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A process owner adds steps from the element templates in {@code element-templates/}, without Java:
- * on the strike path, "Wait business days" (2) and then "Send customer email" (a reminder) before
- * strike 2. The templates' bindings are applied here as Camunda Modeler applies them; the changed
+ * on the strike path, "Send customer email" (a reminder) and then "Wait business days" (2 after
+ * that email) before strike 2. The templates' bindings are applied here as Camunda Modeler applies them; the changed
  * lifecycle is deployed and a case runs through the new steps.
  */
 @SpringBootTest(properties = "followthrough.test.context=element-templates")
@@ -119,21 +118,22 @@ class ElementTemplatesTest {
     int emailsBefore = lifecycle.emails(instance).size();
 
     lifecycle.timePassesUntil(lifecycle.nextTimer(instance));
-    assertThat(instance).as("the templated wait").isWaitingAt("Timer_GraceBeforeStrikeTwo");
-    assertThat(lifecycle.nextTimer(instance)).as("two of the customer's business days after Thursday 10:00")
-        .isEqualTo(berlin("2026-11-30T10:00"));
-
-    lifecycle.timePassesUntil(lifecycle.nextTimer(instance));
-    assertThat(instance).hasPassed("Timer_GraceBeforeStrikeTwo", "Task_RemindBeforeStrikeTwo", SEND_STRIKE_TWO);
+    assertThat(instance).as("the templated send, then the templated wait").hasPassed("Task_RemindBeforeStrikeTwo")
+        .isWaitingAt("Timer_GraceBeforeStrikeTwo");
     List<Lifecycle.Email> emails = lifecycle.emails(instance);
-    assertThat(emails).hasSize(emailsBefore + 2);
+    assertThat(emails).hasSize(emailsBefore + 1);
     Lifecycle.Email reminder = emails.get(emailsBefore);
     assertThat(reminder.to()).containsExactly("dana.whitfield@customer.example");
     assertThat(reminder.subject()).contains(instance.getBusinessKey());
-    assertThat(reminder.sentAt()).isEqualTo(berlin("2026-11-30T10:00"));
+    assertThat(lifecycle.nextTimer(instance)).as("two of the customer's business days after the reminder (Thursday)")
+        .isEqualTo(berlin("2026-11-30T10:00"));
+
+    lifecycle.timePassesUntil(lifecycle.nextTimer(instance));
+    assertThat(instance).hasPassed("Timer_GraceBeforeStrikeTwo", SEND_STRIKE_TWO);
+    assertThat(lifecycle.emails(instance)).hasSize(emailsBefore + 2);
   }
 
-  /** Strike 1 unanswered → [Wait business days: 2] → [Send customer email: reminder] → strike 2. */
+  /** Strike 1 unanswered → [Send customer email: reminder] → [Wait business days: 2] → strike 2. */
   private static BpmnModelInstance withStepsBeforeStrikeTwo() throws IOException {
     BpmnModelInstance model;
     try (InputStream xml = Files.newInputStream(Path.of("bpmn/case-communication.bpmn"))) {
@@ -146,7 +146,7 @@ class ElementTemplatesTest {
     // the owner drops a timer intermediate catch event, sets its Date, and applies "Wait business days"
     IntermediateCatchEvent wait = model.newInstance(IntermediateCatchEvent.class);
     wait.setId("Timer_GraceBeforeStrikeTwo");
-    wait.setName("Grace period before strike 2");
+    wait.setName("Grace period after the reminder");
     strikes.addChildElement(wait);
     TimerEventDefinition timer = model.newInstance(TimerEventDefinition.class);
     TimeDate date = model.newInstance(TimeDate.class);
@@ -163,10 +163,10 @@ class ElementTemplatesTest {
     apply(template("send-customer-email.json"), remind, Map.of("email", "pending-information-reminder"));
 
     strikeTwo.getIncoming().remove(silence);
-    silence.setTarget(wait);
-    wait.getIncoming().add(silence);
-    connect(model, strikes, "Flow_GraceOver", wait, remind);
-    connect(model, strikes, "Flow_ReminderSentBeforeStrikeTwo", remind, strikeTwo);
+    silence.setTarget(remind);
+    remind.getIncoming().add(silence);
+    connect(model, strikes, "Flow_ReminderSentBeforeStrikeTwo", remind, wait);
+    connect(model, strikes, "Flow_GraceOver", wait, strikeTwo);
     return model;
   }
 
@@ -186,7 +186,8 @@ class ElementTemplatesTest {
    * value, the others with the owner's choice (or the template's default).
    */
   private static void apply(JsonNode template, BaseElement element, Map<String, String> chosen) {
-    String type = element.getElementType().getTypeName();
+    String typeName = element.getElementType().getTypeName();
+    String type = Character.toUpperCase(typeName.charAt(0)) + typeName.substring(1);
     assertThat(template.get("appliesTo")).as(template.get("id") + " applies to a " + type)
         .anySatisfy(applies -> assertThat(applies.asText().replace("bpmn:", ""))
             .isIn(type, type.endsWith("Task") ? "Task" : type));
