@@ -5,10 +5,14 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,21 +22,31 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * {@code /api/**} takes HTTP Basic credentials of a Camunda user in one of our groups (the same
  * users as Tasklist), and each case only for the people {@link CaseAccess} names. The Camunda
  * webapps keep their own login, sessions and CSRF protection; their first-admin setup is closed
- * here as well as by Camunda (an admin always exists, {@link ProductionSettings}), and the
- * engine's REST API ({@code /engine-rest}) is not offered.
+ * here as well as by Camunda (an admin always exists, {@link ProductionSettings}).
+ *
+ * <p>The engine's REST API ({@code /engine-rest}) is there for Camunda Modeler's Deploy button: HTTP
+ * Basic against the same Camunda users, for process owners and admins only, whatever the profile.
+ * Camunda's {@link ProcessEngineAuthenticationFilter} then hands the user and their groups to the
+ * engine ({@link ContainerBasedAuthenticationProvider}: the user Spring Security authenticated), so
+ * every call is checked against the engine's authorizations ({@code GroupSetup}: process owners may
+ * create deployments and migrate the lifecycle, not manage users). It is stateless and takes only
+ * an {@code Authorization} header; a 401 carries no {@code WWW-Authenticate} challenge, so a browser
+ * never remembers the credentials and another site cannot borrow them: no CSRF token is needed there.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   /** The process owners' holidays page: behind the API's login (HTTP Basic), as its API is. */
   static final String HOLIDAYS_PAGE = "/holidays.html";
+  /** Where Camunda's REST starter mounts the engine's REST API (its Jersey application path). */
+  static final String ENGINE_REST = "/engine-rest";
 
   static final List<String> API_GROUPS = List.of(Groups.ENGINEERS, Groups.TECHNICAL_ADVISORS, Groups.MANAGERS,
       Groups.PROCESS_OWNERS, CaseAccess.ADMINS);
@@ -41,19 +55,14 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, CaseRecords records) throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
-            path.matcher(HOLIDAYS_PAGE)))
+    http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher(HOLIDAYS_PAGE)))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(Customizer.withDefaults());
     if (properties.apiOpen()) {
-      http.authorizeHttpRequests(requests -> requests
-          .requestMatchers(path.matcher("/engine-rest/**")).denyAll()
-          .anyRequest().permitAll());
+      http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     } else {
       http.authorizeHttpRequests(requests -> requests
-          // not deployed; should it ever be, it must come with its own authentication
-          .requestMatchers(path.matcher("/engine-rest/**")).denyAll()
           .requestMatchers(path.matcher("/api/admin/**")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.PROCESS_OWNERS))
           .requestMatchers(path.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.ENGINEERS))
           // holidays (issue 11): anyone of ours reads a country's regions; the days off, their
@@ -66,6 +75,37 @@ class SecurityConfiguration {
           .anyRequest().hasAnyAuthority(API_GROUPS.stream().map(SecurityConfiguration::group).toArray(String[]::new)));
     }
     return http.build();
+  }
+
+  /** Camunda Modeler's deployments: process owners and admins, by HTTP Basic, in every profile. */
+  @Bean
+  @Order(0)
+  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ENGINE_REST + "/**"))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        // answered here, not forwarded to the error page: that would read Modeler's multipart body again
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+            .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpStatus.FORBIDDEN.value())))
+        .authorizeHttpRequests(requests -> requests
+            .anyRequest().hasAnyAuthority(group(Groups.PROCESS_OWNERS), group(CaseAccess.ADMINS)))
+        .build();
+  }
+
+  /**
+   * Runs after Spring Security: the engine acts as the authenticated user, with their groups and
+   * tenants, for the length of each {@code /engine-rest} request.
+   */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        ContainerBasedAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(ENGINE_REST + "/*");
+    return registration;
   }
 
   /**

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.followthrough.lifecycle.Lifecycle;
 import dev.followthrough.support.LocalPostgres;
+import dev.followthrough.support.ModelerDeploy;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -140,6 +142,7 @@ class ProductionProfileSecurityTest {
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private String erinsCase;
@@ -311,6 +314,63 @@ class ProductionProfileSecurityTest {
   void theLocalProfilesOutbox_doesNotExist() throws Exception {
     probe("the embedded outbox, as the admin", OPS_ADMIN, "GET", "/api/outbox", null, 404);
     probe("the outbox page", null, "GET", "/outbox.html", null, 404);
+  }
+
+  // --- Camunda Modeler's Deploy button (R31): /engine-rest for process owners -------------------
+
+  @Test
+  @Order(9)
+  void camundaModeler_deploysAChangedModel_asAProcessOwnerOnly() throws Exception {
+    String changed = Files.readString(Path.of("bpmn/case-communication.bpmn"))
+        .replace("name=\"Case opened\"", "name=\"Case opened by an engineer\"");
+    assertThat(changed).as("the model names its start event 'Case opened'").contains("Case opened by an engineer");
+    ModelerDeploy deploy = ModelerDeploy.of("case-communication", "case-communication.bpmn", changed);
+    long versionsBefore = repository.createProcessDefinitionQuery().processDefinitionKey("case-communication").count();
+
+    recordDeploy("no credentials", null, deploy.to(port, null, null), 401);
+    recordDeploy("an engineer", ERIN, deploy.to(port, ERIN.id(), ERIN.password()), 403);
+    recordDeploy("a manager", MORGAN, deploy.to(port, MORGAN.id(), MORGAN.password()), 403);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("case-communication").count())
+        .isEqualTo(versionsBefore);
+
+    HttpResponse<String> deployed = deploy.to(port, PAULA.id(), PAULA.password());
+    recordDeploy("a process owner", PAULA, deployed, 200);
+    JsonNode definitions = JSON.readTree(deployed.body()).get("deployedProcessDefinitions");
+    assertThat(definitions).hasSize(1);
+    JsonNode definition = definitions.elements().next();
+    assertThat(definition.get("key").asText()).isEqualTo("case-communication");
+    assertThat(definition.get("version").asLong()).isEqualTo(versionsBefore + 1);
+    assertThat(repository.getBpmnModelInstance(definition.get("id").asText())
+        .getModelElementById("StartEvent_CaseOpened").getAttributeValue("name")).isEqualTo("Case opened by an engineer");
+    assertThat(repository.createDeploymentQuery().deploymentId(definition.get("deploymentId").asText()).singleResult()
+        .getSource()).isEqualTo("Camunda Modeler");
+
+    HttpResponse<String> again = deploy.to(port, PAULA.id(), PAULA.password());
+    recordDeploy("the same model again (deploy-changed-only)", PAULA, again, 200);
+    assertThat(JSON.readTree(again.body()).get("deployedProcessDefinitions").isNull()).isTrue();
+
+    // the engine's own authorizations apply: a process owner deploys, but does not manage users
+    probe("a process owner creating a user via /engine-rest", PAULA, "POST", "/engine-rest/user/create",
+        "{\"profile\":{\"id\":\"sneaky\",\"firstName\":\"S\",\"lastName\":\"N\",\"email\":\"s@n.example\"},"
+            + "\"credentials\":{\"password\":\"sneaky-password-1\"}}", 403);
+    assertThat(identity.createUserQuery().userId("sneaky").count()).isZero();
+    probe("the admin reading deployments via /engine-rest", OPS_ADMIN, "GET", "/engine-rest/deployment?maxResults=1", null, 200);
+
+    // the webapps keep their CSRF protection: a logged-in session without the XSRF header is refused
+    Webapp erin = Webapp.login(this, ERIN);
+    HttpResponse<String> withoutToken = erin.client.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/camunda/api/engine/engine/" + ENGINE + "/task"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    record("a webapp session's POST without its XSRF header", ERIN, "POST", "/camunda/api/engine/engine/default/task",
+        "403", String.valueOf(withoutToken.statusCode()));
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+  }
+
+  private void recordDeploy(String who, Person person, HttpResponse<String> response, int expected) {
+    record("Modeler's deploy: " + who, person, "POST", "/engine-rest/deployment/create", String.valueOf(expected),
+        String.valueOf(response.statusCode()));
+    assertThat(response.statusCode()).as(who + " → " + response.body()).isEqualTo(expected);
   }
 
   // ---------------------------------------------------------------------------------------------
