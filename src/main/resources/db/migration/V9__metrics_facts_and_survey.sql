@@ -30,12 +30,13 @@ alter table ft_case add column survey_rating integer;
 create index ft_case_closed on ft_case (status, closed_at);
 create index ft_case_closed_week on ft_case (closed_week);
 
--- one answer per case and survey round (a reopened case closes again with a new survey)
+-- one answer per survey: a case's LQR carries one per process instance (a reopened case runs a new
+-- instance and closes with a new survey); the primary key makes every token single-use
 create table ft_survey_answer (
-  case_number  varchar(64)  not null references ft_case (case_number),
-  survey_round integer      not null,
-  rating       integer      not null,
-  answer_comment varchar(2000),
-  answered_at  timestamp with time zone not null,
-  primary key (case_number, survey_round)
+  case_number         varchar(64)   not null references ft_case (case_number),
+  process_instance_id varchar(64)   not null,
+  rating              integer       not null,
+  answer_comment      varchar(2000),
+  answered_at         timestamp with time zone not null,
+  primary key (case_number, process_instance_id)
 );

@@ -66,6 +66,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "FOLLOWTHROUGH_ADVISORS_ADDRESS=advisors@prod-test.example",
     "FOLLOWTHROUGH_MESSAGE_ID_DOMAIN=prod-test.example",
     "FOLLOWTHROUGH_IMAP_HOST=127.0.0.1",
+    "FOLLOWTHROUGH_SURVEY_SECRET=prod-test-survey-secret-of-at-least-32-characters",
+    "FOLLOWTHROUGH_PUBLIC_URL=https://support.prod-test.example",
     // the mailbox is the inbound tests' subject; here it would only poll an IMAPS server that is not there
     "followthrough.inbound.polling=false",
     "followthrough.engineers.erin.name=Erin Engineer", "followthrough.engineers.erin.email=erin@prod-test.example",
