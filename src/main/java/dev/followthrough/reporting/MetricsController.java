@@ -7,7 +7,7 @@ import dev.followthrough.metrics.MetricsQueries;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
-import java.time.Clock;
+import dev.followthrough.lifecycle.EngineClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,11 +35,9 @@ class MetricsController {
   static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
   private final MetricsQueries queries;
-  private final Clock clock;
 
   MetricsController(MetricsQueries queries) {
     this.queries = queries;
-    this.clock = Clock.systemUTC();
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -76,7 +74,12 @@ class MetricsController {
   }
 
   private MetricsFilter filter(String from, String to, String segment) {
-    return MetricsFilter.parse(from, to, segment, LocalDate.now(clock));
+    return MetricsFilter.parse(from, to, segment, today());
+  }
+
+  /** Today as the engine sees it (UTC): the clock the facts were recorded with. */
+  static LocalDate today() {
+    return EngineClock.now().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
   }
 
   private static List<String> header() {

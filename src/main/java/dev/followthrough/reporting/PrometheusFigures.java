@@ -9,7 +9,6 @@ import dev.followthrough.metrics.Segment;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +30,6 @@ class PrometheusFigures implements MeterBinder {
   static final Duration FRESH_FOR = Duration.ofSeconds(10);
 
   private final MetricsQueries queries;
-  private final Clock clock = Clock.systemUTC();
   private Map<String, Figures> snapshot = Map.of();
   private Instant takenAt = Instant.EPOCH;
 
@@ -81,9 +79,9 @@ class PrometheusFigures implements MeterBinder {
   }
 
   private synchronized Map<String, Figures> current() {
-    Instant now = clock.instant();
+    Instant now = Instant.now();
     if (Duration.between(takenAt, now).compareTo(FRESH_FOR) >= 0) {
-      LocalDate today = LocalDate.now(clock);
+      LocalDate today = MetricsController.today();
       List<Figures> rows = queries.bySeverityAndTier(
           new MetricsFilter(today.minusDays(MetricsFilter.DEFAULT_DAYS - 1), today, Segment.SEVERITY_AND_TIER));
       snapshot = rows.stream().collect(Collectors.toMap(Figures::segment, figures -> figures));
