@@ -21,7 +21,7 @@ public class MetricsQueries {
 
   private final JdbcTemplate jdbc;
 
-  MetricsQueries(JdbcTemplate jdbc) {
+  public MetricsQueries(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

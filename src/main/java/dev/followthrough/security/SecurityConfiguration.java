@@ -54,8 +54,8 @@ class SecurityConfiguration {
           .requestMatchers(path.matcher("/api/admin/**")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.PROCESS_OWNERS))
           // metrics (issue 10): the figures and Prometheus' scrape are for managers and process owners
           .requestMatchers(path.matcher("/actuator/health")).permitAll()
-          .requestMatchers(path.matcher("/api/metrics/**"), path.matcher("/actuator/**"))
-              .hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.MANAGERS), group(Groups.PROCESS_OWNERS))
+          .requestMatchers(path.matcher("/api/metrics"), path.matcher("/api/metrics/**"), path.matcher("/actuator/**"))
+              .access(new CockpitSessionAccess(java.util.Set.of(CaseAccess.ADMINS, Groups.MANAGERS, Groups.PROCESS_OWNERS)))
           .requestMatchers(path.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.ENGINEERS))
           .requestMatchers(path.matcher("/api/cases/{caseNumber}/**")).access(new CaseAccess(records))
           .anyRequest().hasAnyAuthority(API_GROUPS.stream().map(SecurityConfiguration::group).toArray(String[]::new)));
