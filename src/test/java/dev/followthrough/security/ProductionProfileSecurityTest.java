@@ -193,6 +193,21 @@ class ProductionProfileSecurityTest {
   }
 
   @Test
+  @Order(20)
+  void theMetrics_areForManagersAndProcessOwners_theSurveyNeedsNoLogin() throws Exception {
+    probe("metrics without credentials", null, "GET", "/api/metrics", null, 401);
+    probe("the Prometheus scrape without credentials", null, "GET", "/actuator/prometheus", null, 401);
+    probe("an engineer reading the metrics", ERIN, "GET", "/api/metrics", null, 403);
+    probe("a manager reading the metrics", MORGAN, "GET", "/api/metrics?segment=severity", null, 200);
+    probe("a process owner exporting the metrics", PAULA, "GET", "/api/metrics/export.csv", null, 200);
+    probe("a bad segment", MORGAN, "GET", "/api/metrics?segment=customer", null, 400);
+    assertThat(probe("a manager scraping Prometheus", MORGAN, "GET", "/actuator/prometheus", null, 200).body())
+        .contains("followthrough_fcr_cases{severity=\"B\",tier=\"STANDARD\"}");
+    probe("health without credentials", null, "GET", "/actuator/health", null, 200);
+    probe("a survey link we did not sign, without login", null, "GET", "/survey/forged.token?rating=1", null, 400);
+  }
+
+  @Test
   @Order(2)
   void theWrongRole_gets403() throws Exception {
     probe("a Camunda user in none of our groups", OUTSIDER, "GET", "/api/cases/PROD-1", null, 403);
