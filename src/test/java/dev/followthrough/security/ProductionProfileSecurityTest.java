@@ -205,6 +205,9 @@ class ProductionProfileSecurityTest {
         .contains("followthrough_fcr_cases{severity=\"B\",tier=\"STANDARD\"}");
     probe("health without credentials", null, "GET", "/actuator/health", null, 200);
     probe("a survey link we did not sign, without login", null, "GET", "/survey/forged.token?rating=1", null, 400);
+    // the Cockpit dashboard calls the API with the webapp's own session
+    Webapp.login(this, MORGAN).probe("a manager's webapp session, as the Cockpit dashboard", "GET", "/api/metrics", null, 200);
+    Webapp.login(this, ERIN).probe("an engineer's webapp session", "GET", "/api/metrics", null, 401);
   }
 
   @Test
