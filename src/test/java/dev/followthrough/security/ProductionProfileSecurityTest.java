@@ -54,6 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * printed with its answer and written to {@code target/security-probes.txt}.
  */
 @LocalPostgres.Required
+// Spring Boot's tests leave metrics export off unless asked: the Prometheus scrape is probed here
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "FOLLOWTHROUGH_ADMIN_USER=" + ProductionProfileSecurityTest.ADMIN,
     "FOLLOWTHROUGH_ADMIN_PASSWORD=" + ProductionProfileSecurityTest.ADMIN_PASSWORD,
