@@ -31,6 +31,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** The process owners' holidays page: behind the API's login (HTTP Basic), as its API is. */
+  static final String HOLIDAYS_PAGE = "/holidays.html";
+
   static final List<String> API_GROUPS = List.of(Groups.ENGINEERS, Groups.TECHNICAL_ADVISORS, Groups.MANAGERS,
       Groups.PROCESS_OWNERS, CaseAccess.ADMINS);
 
@@ -39,7 +42,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, CaseRecords records) throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
-            path.matcher("/actuator/**")))
+            path.matcher(HOLIDAYS_PAGE), path.matcher("/actuator/**")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(Customizer.withDefaults());
@@ -57,6 +60,12 @@ class SecurityConfiguration {
           .requestMatchers(path.matcher("/api/metrics"), path.matcher("/api/metrics/**"), path.matcher("/actuator/**"))
               .access(new CockpitSessionAccess(java.util.Set.of(CaseAccess.ADMINS, Groups.MANAGERS, Groups.PROCESS_OWNERS)))
           .requestMatchers(path.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.ENGINEERS))
+          // holidays (issue 11): anyone of ours reads a country's regions; the days off, their
+          // corrections and the page behind them are for process owners and admins
+          .requestMatchers(path.matcher(HttpMethod.GET, "/api/holidays/{country}/regions"))
+              .hasAnyAuthority(API_GROUPS.stream().map(SecurityConfiguration::group).toArray(String[]::new))
+          .requestMatchers(path.matcher("/api/holidays/**"), path.matcher(HOLIDAYS_PAGE))
+              .hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.PROCESS_OWNERS))
           .requestMatchers(path.matcher("/api/cases/{caseNumber}/**")).access(new CaseAccess(records))
           .anyRequest().hasAnyAuthority(API_GROUPS.stream().map(SecurityConfiguration::group).toArray(String[]::new)));
     }

@@ -33,7 +33,7 @@ class ArchitectureTest {
       .consideringOnlyDependenciesInLayers()
       .layer("Local").definedBy("dev.followthrough.local..")
       .layer("Entry points").definedBy("dev.followthrough.inbound..", "dev.followthrough.admin..",
-          "dev.followthrough.reporting..", "dev.followthrough.survey..")
+          "dev.followthrough.holidays..", "dev.followthrough.reporting..", "dev.followthrough.survey..")
       .layer("Use cases").definedBy("dev.followthrough.casework..")
       .layer("Security").definedBy("dev.followthrough.security..")
       .layer("Process").definedBy("dev.followthrough.lifecycle..")
