@@ -56,7 +56,8 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, CaseRecords records) throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher(HOLIDAYS_PAGE)))
+    http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher(HOLIDAYS_PAGE),
+            path.matcher("/actuator/**")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(Customizer.withDefaults());
@@ -65,6 +66,10 @@ class SecurityConfiguration {
     } else {
       http.authorizeHttpRequests(requests -> requests
           .requestMatchers(path.matcher("/api/admin/**")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.PROCESS_OWNERS))
+          // metrics (issue 10): the figures and Prometheus' scrape are for managers and process owners
+          .requestMatchers(path.matcher("/actuator/health")).permitAll()
+          .requestMatchers(path.matcher("/api/metrics"), path.matcher("/api/metrics/**"), path.matcher("/actuator/**"))
+              .access(new CockpitSessionAccess(java.util.Set.of(CaseAccess.ADMINS, Groups.MANAGERS, Groups.PROCESS_OWNERS)))
           .requestMatchers(path.matcher(HttpMethod.POST, "/api/cases")).hasAnyAuthority(group(CaseAccess.ADMINS), group(Groups.ENGINEERS))
           // holidays (issue 11): anyone of ours reads a country's regions; the days off, their
           // corrections and the page behind them are for process owners and admins
@@ -110,11 +115,25 @@ class SecurityConfiguration {
   }
 
   /**
+   * The customer survey (R10): no login. The signed, single-use token in the link is the
+   * credential, so there is no session and no CSRF token to carry.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain survey(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/survey/**"))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .build();
+  }
+
+  /**
    * Everything else is Camunda's webapps and static pages, which authenticate on their own; the
    * first-admin setup is refused whatever Camunda would say.
    */
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain webapps(HttpSecurity http,
                               @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
     return http.csrf(csrf -> csrf.disable())

@@ -56,6 +56,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * printed with its answer and written to {@code target/security-probes.txt}.
  */
 @LocalPostgres.Required
+// Spring Boot's tests leave metrics export off unless asked: the Prometheus scrape is probed here
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "FOLLOWTHROUGH_ADMIN_USER=" + ProductionProfileSecurityTest.ADMIN,
     "FOLLOWTHROUGH_ADMIN_PASSWORD=" + ProductionProfileSecurityTest.ADMIN_PASSWORD,
@@ -68,6 +70,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "FOLLOWTHROUGH_ADVISORS_ADDRESS=advisors@prod-test.example",
     "FOLLOWTHROUGH_MESSAGE_ID_DOMAIN=prod-test.example",
     "FOLLOWTHROUGH_IMAP_HOST=127.0.0.1",
+    "FOLLOWTHROUGH_SURVEY_SECRET=prod-test-survey-secret-of-at-least-32-characters",
+    "FOLLOWTHROUGH_PUBLIC_URL=https://support.prod-test.example",
     // the mailbox is the inbound tests' subject; here it would only poll an IMAPS server that is not there
     "followthrough.inbound.polling=false",
     "followthrough.engineers.erin.name=Erin Engineer", "followthrough.engineers.erin.email=erin@prod-test.example",
@@ -191,6 +195,24 @@ class ProductionProfileSecurityTest {
     probe("no credentials", null, "GET", "/engine-rest/task", null, 401);
     probe("no credentials", null, "GET", "/engine-rest/engine", null, 401);
     probe("a wrong password", MISTYPER.id(), "wrong-password-123", "GET", "/api/cases/PROD-1", null, 401);
+  }
+
+  @Test
+  @Order(20)
+  void theMetrics_areForManagersAndProcessOwners_theSurveyNeedsNoLogin() throws Exception {
+    probe("metrics without credentials", null, "GET", "/api/metrics", null, 401);
+    probe("the Prometheus scrape without credentials", null, "GET", "/actuator/prometheus", null, 401);
+    probe("an engineer reading the metrics", ERIN, "GET", "/api/metrics", null, 403);
+    probe("a manager reading the metrics", MORGAN, "GET", "/api/metrics?segment=severity", null, 200);
+    probe("a process owner exporting the metrics", PAULA, "GET", "/api/metrics/export.csv", null, 200);
+    probe("a bad segment", MORGAN, "GET", "/api/metrics?segment=customer", null, 400);
+    assertThat(probe("a manager scraping Prometheus", MORGAN, "GET", "/actuator/prometheus", null, 200).body())
+        .contains("followthrough_fcr_cases{severity=\"B\",tier=\"STANDARD\"}");
+    probe("health without credentials", null, "GET", "/actuator/health", null, 200);
+    probe("a survey link we did not sign, without login", null, "GET", "/survey/forged.token?rating=1", null, 400);
+    // the Cockpit dashboard calls the API with the webapp's own session
+    Webapp.login(this, MORGAN).probe("a manager's webapp session, as the Cockpit dashboard", "GET", "/api/metrics", null, 200);
+    Webapp.login(this, ERIN).probe("an engineer's webapp session", "GET", "/api/metrics", null, 401);
   }
 
   @Test
