@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
  *       with status and next steps" still says whose case is whose (cut with an ellipsis to the
  *       engine's 255 characters when a long customer name would not fit);</li>
  *   <li>its description says in one line what to do next and by when ({@link NextSteps});</li>
+ *   <li>the FQR call is marked ({@link CaseCommunicationProcess#FIRST_RESPONSE_CALL}), so its form shows the
+ *       email that follows every such call;</li>
  *   <li>the answers its form asks for start empty ({@link CaseCommunicationProcess#ANSWERS_BY_FORM}),
  *       not pre-filled with the last round's answer;</li>
  *   <li>a form submitted from Tasklist is checked by the same rules as the model's complete
@@ -106,6 +108,10 @@ public class UserTaskConventions extends AbstractProcessEnginePlugin {
       if (!answers.isEmpty()) {
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE,
             task -> answers.forEach(answer -> task.getExecution().setVariable(answer.name(), null)));
+      }
+      if (CaseCommunicationProcess.Elements.CALL_FOR_FQR.equals(activity.getId())) {
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE,
+            task -> task.setVariableLocal(CaseCommunicationProcess.FIRST_RESPONSE_CALL.name(), true));
       }
       List<String> rules = FormRefusals.rulesOf(userTaskElement);
       if (!rules.isEmpty()) {
