@@ -48,6 +48,7 @@ class UserTaskConventionsTest {
   @LocalServerPort int port;
   @Autowired Lifecycle lifecycle;
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
@@ -143,6 +144,25 @@ class UserTaskConventionsTest {
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }
+  }
+
+  /** The form handler checks each rule of the model through its twin: every rule has one. */
+  @Test
+  void everyRuleOfTheModelHasATwinThatOnlySaysWhatIsWrong() throws Exception {
+    String model = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "case-communication.bpmn"));
+    java.util.regex.Matcher rule = java.util.regex.Pattern
+        .compile("expression=\"\\$\\{(\\w+)\\.check\\(([^)]*)\\)}\" event=\"complete\"").matcher(model);
+    int rules = 0;
+    while (rule.find()) {
+      rules++;
+      Object bean = context.getBean(rule.group(1));
+      int arity = rule.group(2).split(",").length;
+      assertThat(java.util.Arrays.stream(org.springframework.aop.support.AopUtils.getTargetClass(bean).getMethods())
+          .filter(method -> method.getName().equals("problems") && method.getParameterCount() == arity
+              && List.class.isAssignableFrom(method.getReturnType())))
+          .as("%s.problems with %d arguments", rule.group(1), arity).isNotEmpty();
+    }
+    assertThat(rules).as("the model's complete-listener rules").isGreaterThanOrEqualTo(7);
   }
 
   // ------------------------------------------------------------------
