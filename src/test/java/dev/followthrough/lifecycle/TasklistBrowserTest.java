@@ -220,10 +220,12 @@ class TasklistBrowserTest {
       }
       openStartForm();
       assertNothingSpills("open-case");
+      browser.findElement(By.xpath("//div[contains(@class, 'modal-footer')]//*[normalize-space(.)='Close']")).click();
+      waitUpTo.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
       for (java.util.Map.Entry<String, Task> form : forms.entrySet()) {
-        // the task's own page, loaded afresh (no start form left open over it)
-        browser.get(tasklist() + "#/?task=" + form.getValue().getId());
-        browser.navigate().refresh();
+        // the task chosen from the list
+        openFilter("My open cases");
+        openTask(form.getValue().getName());
         waitUpTo.withMessage("the form " + form.getKey()).until(ExpectedConditions.visibilityOfElementLocated(
             field("Field_caseNumber")));
         waitUpTo.until(driver -> !valueOf(driver.findElement(field("Field_caseNumber"))).isBlank());
