@@ -17,7 +17,7 @@ import org.springframework.core.env.Profiles;
 /**
  * Production (any run without the {@code local} profile) refuses to start on settings that would
  * leave it open (R27): no admin from the environment, a default or weak admin password,
- * authorization off, the API open, the embedded mail server on, or expressions allowed in task
+ * authorization off, the API open, the embedded mail server on, or expressions allowed in ad hoc task
  * queries. It runs while the environment is prepared, before any bean exists, so nothing has
  * touched the database when it refuses; every problem is named at once, with its variable and
  * the rule.
@@ -63,11 +63,11 @@ public final class ProductionSettings implements EnvironmentPostProcessor, Order
     }
     problems.addAll(surveyProblems(environment.getProperty("followthrough.survey.secret"),
         environment.getProperty("followthrough.survey.public-url")));
-    for (String expressions : List.of("enableExpressionsInAdhocQueries", "enableExpressionsInStoredQueries")) {
-      List<String> values = engineSetting(engine, expressions);
-      if (values.isEmpty() || !values.stream().allMatch(value -> "false".equalsIgnoreCase(value.trim()))) {
-        problems.add("camunda.bpm.generic-properties.properties." + expressions + " must be set to false");
-      }
+    // stored queries (Tasklist filters) may use expressions: only the application and admins write
+    // filters (TasklistFilters grants READ, never CREATE); ad hoc queries come from any caller
+    List<String> adhoc = engineSetting(engine, "enableExpressionsInAdhocQueries");
+    if (adhoc.isEmpty() || !adhoc.stream().allMatch(value -> "false".equalsIgnoreCase(value.trim()))) {
+      problems.add("camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries must be set to false");
     }
     if (!problems.isEmpty()) {
       throw new InsecureProductionSettings(problems);

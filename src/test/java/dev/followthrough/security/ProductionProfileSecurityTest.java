@@ -317,18 +317,34 @@ class ProductionProfileSecurityTest {
         + "InvalidRequestException, 'Setup action not available')").contains("Forbidden").doesNotContain("Setup action");
   }
 
+  /**
+   * Expressions run only where nobody but the application and admins can write them: an engineer's ad
+   * hoc query with one is refused, an engineer cannot store a filter at all, and the shared filters
+   * (which read {@code ${currentUser()}}) work for the engineer who opens them (TasklistFilters).
+   */
   @Test
   @Order(7)
-  void expressionsInQueries_areRefused() throws Exception {
+  void expressionsInQueries_onlyInFiltersTheApplicationOrAnAdminStored() throws Exception {
     Webapp erin = Webapp.login(this, ERIN);
     String expression = URLEncoder.encode("${currentUser()}", StandardCharsets.UTF_8);
     HttpResponse<String> adHoc = erin.probe("a task query with an expression", "GET",
         "/camunda/api/engine/engine/" + ENGINE + "/task?assigneeExpression=" + expression, null, 400);
     assertThat(adHoc.body()).contains("Expressions are forbidden");
 
-    HttpResponse<String> stored = Webapp.login(this, OPS_ADMIN).probe("the admin storing a filter with an expression", "POST", "/camunda/api/engine/engine/" + ENGINE + "/filter/create",
-        "{\"resourceType\":\"Task\",\"name\":\"probe\",\"query\":{\"assigneeExpression\":\"${currentUser()}\"}}", 400);
-    assertThat(stored.body()).contains("Expressions are forbidden");
+    String filter = "{\"resourceType\":\"Task\",\"name\":\"probe\",\"query\":{\"assigneeExpression\":\"${currentUser()}\"}}";
+    HttpResponse<String> engineersFilter = erin.probe("an engineer storing a filter with an expression", "POST",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter/create", filter, 403);
+    assertThat(engineersFilter.body()).contains("CREATE").contains("Filter");
+
+    HttpResponse<String> filters = erin.probe("the filters an engineer reads", "GET",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter?resourceType=Task", null, 200);
+    JsonNode shared = StreamSupport.stream(JSON.readTree(filters.body()).spliterator(), false)
+        .filter(node -> node.get("name").asText().equals("My open cases")).findFirst().orElseThrow();
+    erin.probe("the shared filter My open cases, listed", "POST",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter/" + shared.get("id").asText() + "/list", "{}", 200);
+
+    Webapp.login(this, OPS_ADMIN).probe("the admin storing a filter with an expression", "POST",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter/create", filter, 200);
   }
 
   @Test
