@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,8 +76,9 @@ final class FormRefusals {
     return new CheckedTaskForm(form, List.copyOf(rules));
   }
 
-  static StartFormHandler startForm(StartFormHandler form, Supplier<CaseValidation> validation) {
-    return new CheckedStartForm(form, validation);
+  static StartFormHandler startForm(StartFormHandler form, Supplier<CaseValidation> validation,
+                                    Predicate<String> caseExists) {
+    return new CheckedStartForm(form, validation, caseExists);
   }
 
   /** The outermost command interceptor turns a refusal into the exception the REST API answers with 400. */
@@ -153,8 +155,8 @@ final class FormRefusals {
     }
   }
 
-  private record CheckedStartForm(StartFormHandler form, Supplier<CaseValidation> validation)
-      implements StartFormHandler {
+  private record CheckedStartForm(StartFormHandler form, Supplier<CaseValidation> validation,
+                                  Predicate<String> caseExists) implements StartFormHandler {
 
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope execution) {
@@ -164,6 +166,10 @@ final class FormRefusals {
       } catch (InvalidInput refusal) {
         throw new Refused(refusal);
       }
+      // the number is the business key everywhere: a second case under it is refused as the API refuses it
+      CaseCommunicationProcess.CASE_NUMBER.find(execution).filter(caseExists).ifPresent(caseNumber -> {
+        throw new Refused(InvalidInput.of("caseNumber", "case " + caseNumber + " exists already"));
+      });
     }
 
     @Override

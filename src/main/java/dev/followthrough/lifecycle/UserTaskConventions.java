@@ -1,5 +1,6 @@
 package dev.followthrough.lifecycle;
 
+import dev.followthrough.cases.CaseRecords;
 import dev.followthrough.cases.CaseValidation;
 import dev.followthrough.cases.Preview;
 
@@ -54,10 +55,13 @@ public class UserTaskConventions extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<NextSteps> nextSteps;
   private final ObjectProvider<CaseValidation> caseValidation;
+  private final ObjectProvider<CaseRecords> caseRecords;
 
-  UserTaskConventions(ObjectProvider<NextSteps> nextSteps, ObjectProvider<CaseValidation> caseValidation) {
+  UserTaskConventions(ObjectProvider<NextSteps> nextSteps, ObjectProvider<CaseValidation> caseValidation,
+                      ObjectProvider<CaseRecords> caseRecords) {
     this.nextSteps = nextSteps;
     this.caseValidation = caseValidation;
+    this.caseRecords = caseRecords;
   }
 
   /** "What to do · case number · customer": every task of a case is named so, lifecycle or standalone. */
@@ -90,7 +94,8 @@ public class UserTaskConventions extends AbstractProcessEnginePlugin {
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
       if (PROCESS_KEY.equals(processDefinition.getKey()) && processDefinition.getStartFormHandler() != null) {
         processDefinition.setStartFormHandler(
-            FormRefusals.startForm(processDefinition.getStartFormHandler(), caseValidation::getObject));
+            FormRefusals.startForm(processDefinition.getStartFormHandler(), caseValidation::getObject,
+                caseNumber -> caseRecords.getObject().find(caseNumber).isPresent()));
       }
     }
 

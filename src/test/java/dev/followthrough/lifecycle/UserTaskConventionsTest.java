@@ -112,6 +112,15 @@ class UserTaskConventionsTest {
         .contains("customerTimeZone: must be a time zone id").doesNotContain("ENGINE-");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("CASE-START-FORM-1")
         .count()).as("no case is started from a refused start form").isZero();
+
+    Map<String, Object> again = new LinkedHashMap<>(Lifecycle.aCasePosted(instance.getBusinessKey()));
+    HttpResponse<String> taken = whileWatchingTheLog(
+        () -> tasklist.submitStartForm(CaseCommunicationProcess.PROCESS_KEY, variables(again)));
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(400);
+    assertThat(JSON.readTree(taken.body()).path("message").asText())
+        .contains("caseNumber: case " + instance.getBusinessKey() + " exists already").doesNotContain("ENGINE-");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).count()).as("the first case alone").isOne();
   }
 
   @Test
