@@ -2,10 +2,27 @@
 # Draws bpmn/case-communication.png from the model, as Camunda Modeler shows it: bpmn-js (from npm)
 # renders the BPMN in headless Chromium (Debian's chromium package), which takes the screenshot.
 # Run it after changing the model:  tools/render-diagram.sh [model.bpmn] [picture.png]
+# Beside the picture it writes the SHA-256 of the model it was drawn from (picture.png.sha256);
+# `tools/render-diagram.sh --check [model.bpmn] [picture.png]` (run by CI) fails when the model has
+# changed since, i.e. when the picture is older than the model, whatever the files' times say.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+check=false
+if [ "${1:-}" = "--check" ]; then check=true; shift; fi
 model=${1:-bpmn/case-communication.bpmn}
 picture=${2:-${model%.bpmn}.png}
+model_hash=$(sha256sum "$model" | cut -d' ' -f1)
+
+if $check; then
+  drawn_from=$(cat "$picture.sha256" 2>/dev/null || echo "none")
+  if [ ! -f "$picture" ] || [ "$drawn_from" != "$model_hash" ]; then
+    echo "$picture was not drawn from the current $model (model $model_hash, picture drawn from $drawn_from):" >&2
+    echo "run tools/render-diagram.sh and commit the picture with the model" >&2
+    exit 1
+  fi
+  echo "$picture is drawn from the current $model"
+  exit 0
+fi
 width=${DIAGRAM_WIDTH:-2400}
 
 work=$(mktemp -d)
@@ -54,4 +71,5 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-backgrou
   --force-device-scale-factor=1 --virtual-time-budget=10000 --window-size="$width,$height" --screenshot="$work/diagram.png" \
   "file://$work/diagram.html" >/dev/null 2>&1
 cp "$work/diagram.png" "$picture"
+echo "$model_hash" > "$picture.sha256"
 echo "drew $picture (${width}x${height}) from $model"

@@ -30,11 +30,11 @@ public class CaseRecords {
   public void insert(NewCase newCase, String processInstanceId, Instant openedAt) {
     jdbc.update("insert into ft_case (case_number, process_instance_id, title, severity, customer_name, customer_email, "
             + "customer_tier, engineer_id, opened_at, status, last_successful_contact_at, strikes_reached, dissatisfied, "
-            + "first_response_target_missed, problem_description) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, false, false, ?)",
+            + "first_response_target_missed, problem_description, product) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, false, false, ?, ?)",
         newCase.caseNumber(), processInstanceId, newCase.caseTitle(), newCase.severity().name(), newCase.customerName(),
         newCase.customerEmail(), newCase.customerTier().name(), newCase.engineerId(), utc(openedAt), utc(openedAt),
-        newCase.problemDescription());
+        newCase.problemDescription(), newCase.product());
     addEvent(newCase.caseNumber(), openedAt, TimelineEvent.CASE_OPENED,
         "Case opened: severity " + newCase.severity() + ", prefers " + newCase.preferredChannel().name().toLowerCase());
   }
@@ -66,8 +66,10 @@ public class CaseRecords {
     jdbc.update("update ft_case set customer_email = ? where case_number = ?", email, caseNumber);
   }
 
+  /** The standing of the status; the first one chosen is the first contact's (the metrics' FQR standing). */
   public void recordStanding(String caseNumber, String standing) {
-    jdbc.update("update ft_case set standing = ? where case_number = ?", standing, caseNumber);
+    jdbc.update("update ft_case set standing = ?, fqr_standing = coalesce(fqr_standing, ?) where case_number = ?",
+        standing, standing, caseNumber);
   }
 
   public void recordSuccessfulContact(String caseNumber, Instant at) {
@@ -75,7 +77,59 @@ public class CaseRecords {
   }
 
   public void recordStrikes(String caseNumber, int strikes) {
-    jdbc.update("update ft_case set strikes_reached = ? where case_number = ?", strikes, caseNumber);
+    jdbc.update("update ft_case set strikes_reached = ?, max_strikes = case when max_strikes < ? then ? else max_strikes end "
+        + "where case_number = ?", strikes, strikes, strikes, caseNumber);
+  }
+
+  // ---- the facts the metrics count (issue 10)
+
+  /** Minutes from opening to the First Quality Response, in the business hours its target counts. */
+  public void recordFirstResponseBusinessMinutes(String caseNumber, long minutes) {
+    jdbc.update("update ft_case set first_response_business_minutes = ? where case_number = ? "
+        + "and first_response_business_minutes is null", minutes, caseNumber);
+  }
+
+  /**
+   * The status email with the first standing completes the first contact; an engineer email or
+   * call after it, before the customer approved closing, is a further contact.
+   *
+   * @param completesFirstContact this email is a status email, which completes the first contact
+   *     when it is not complete yet
+   */
+  public void recordContact(String caseNumber, boolean completesFirstContact) {
+    if (completesFirstContact && jdbc.update("update ft_case set first_contact_complete = true "
+        + "where case_number = ? and first_contact_complete = false", caseNumber) > 0) {
+      return;
+    }
+    jdbc.update("update ft_case set contacts_after_first_contact = contacts_after_first_contact + 1 "
+        + "where case_number = ? and first_contact_complete = true and approval_at is null", caseNumber);
+  }
+
+  public void recordFollowUpSent(String caseNumber) {
+    jdbc.update("update ft_case set follow_ups_sent = follow_ups_sent + 1 where case_number = ?", caseNumber);
+  }
+
+  /** Facts of the closing: the durations, the week, the team at closing, and whether it was FCR. */
+  public void recordClosingFacts(String caseNumber, ClosingFacts facts) {
+    jdbc.update("update ft_case set resolution_minutes = ?, resolution_business_minutes = ?, closed_week = ?, "
+            + "team = ?, first_contact_resolution = ? where case_number = ?",
+        facts.resolutionMinutes(), facts.resolutionBusinessMinutes(), facts.closedWeek(), facts.team(),
+        facts.firstContactResolution(), caseNumber);
+  }
+
+  public record ClosingFacts(long resolutionMinutes, long resolutionBusinessMinutes, java.time.LocalDate closedWeek,
+                             String team, boolean firstContactResolution) {}
+
+  /** What the First Contact Resolution definition reads: see {@code metrics.CaseOutcome}. */
+  public record FirstContactFacts(ClosureReason closureReason, Instant approvalAt, String fqrStanding,
+                                  int contactsAfterFirstContact, int reopenedCount) {}
+
+  public Optional<FirstContactFacts> firstContactFacts(String caseNumber) {
+    return jdbc.query("select closure_reason, approval_at, fqr_standing, contacts_after_first_contact, reopened_count "
+        + "from ft_case where case_number = ?", (rs, row) -> new FirstContactFacts(
+            rs.getString("closure_reason") == null ? null : ClosureReason.valueOf(rs.getString("closure_reason")),
+            instant(rs, "approval_at"), rs.getString("fqr_standing"), rs.getInt("contacts_after_first_contact"),
+            rs.getInt("reopened_count")), caseNumber).stream().findFirst();
   }
 
   public void recordApproval(String caseNumber, String by, Instant at, Channel channel) {
@@ -89,7 +143,7 @@ public class CaseRecords {
 
   public void recordReopened(String caseNumber, String processInstanceId, Instant at) {
     jdbc.update("update ft_case set status = 'OPEN', process_instance_id = ?, reopened_count = reopened_count + 1, "
-        + "last_reopened_at = ?, strikes_reached = 0 where case_number = ?", processInstanceId, utc(at), caseNumber);
+        + "last_reopened_at = ?, strikes_reached = 0, first_contact_resolution = false where case_number = ?", processInstanceId, utc(at), caseNumber);
   }
 
   public void recordClosure(String caseNumber, ClosureReason reason, Instant at) {

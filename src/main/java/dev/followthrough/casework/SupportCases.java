@@ -51,11 +51,13 @@ public class SupportCases {
   private final TimerRecalculation timers;
 
   private final CaseAttachments attachments;
+  private final StandaloneTasks standaloneTasks;
 
   SupportCases(CaseValidation validation, CaseRecords records, RuntimeService runtime, TaskService tasks,
               ManagementService management, RepositoryService repository, TimerRecalculation timers,
-              CaseAttachments attachments) {
+              CaseAttachments attachments, StandaloneTasks standaloneTasks) {
     this.attachments = attachments;
+    this.standaloneTasks = standaloneTasks;
     this.validation = validation;
     this.records = records;
     this.runtime = runtime;
@@ -94,6 +96,28 @@ public class SupportCases {
         .correlateWithResult();
     records.recordDissatisfied(caseNumber);
     records.addEvent(caseNumber, EngineClock.now(), TimelineEvent.DISSATISFACTION_FLAGGED, "Flagged as dissatisfied");
+  }
+
+  /**
+   * R15 from the LQR's survey: a low rating. While the case is open (a survey of an earlier
+   * closing, the case since reopened) it is {@link #flagDissatisfied}; once closed, the lifecycle
+   * has ended, so the technical advisors get a task of their own and the case is flagged.
+   */
+  @Transactional
+  public void dissatisfiedBySurvey(String caseNumber, String reason) {
+    CaseRecord theCase = records.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    if (theCase.open()) {
+      flagDissatisfied(caseNumber, reason);
+      return;
+    }
+    records.recordDissatisfied(caseNumber);
+    records.addEvent(caseNumber, EngineClock.now(), TimelineEvent.DISSATISFACTION_FLAGGED, "Flagged as dissatisfied: " + reason);
+    standaloneTasks.create(dev.followthrough.lifecycle.UserTaskConventions.caseTaskName("Review the dissatisfied customer",
+            caseNumber, theCase.customerName()),
+        "The customer rated the closed case low in the survey of the Last Quality Response: " + reason
+            + "\nOffer a recovery call (R15)" + (theCase.customerTier() == dev.followthrough.cases.Tier.PREMIER
+            ? " and tell the customer's TAM." : "."),
+        null, dev.followthrough.security.Groups.TECHNICAL_ADVISORS, caseNumber);
   }
 
   /**

@@ -42,6 +42,17 @@ public class AddressCorrection {
   }
 
   public void check(DelegateTask task) {
+    Drafts.reject(problems(task));
+    String address = CUSTOMER_EMAIL.get(task).strip();
+    CUSTOMER_EMAIL.set(task.getExecution(), address);
+    records.recordCustomerEmail(CASE_NUMBER.get(task), address);
+    facts.event(task, TimelineEvent.EMAIL_ADDRESS_CORRECTED, "The customer's email address was corrected");
+    CUSTOMER_ADDRESS_BOUNCED.set(task.getExecution().getProcessInstance(), false);
+    timers.recalculate(task.getProcessInstanceId(), "customer address corrected");
+  }
+
+  /** The rule of {@link #check}, doing nothing: what Tasklist's form submission is refused for ({@link FormRefusals}). */
+  public List<String> problems(DelegateTask task) {
     List<String> problems = new ArrayList<>();
     String address = CUSTOMER_EMAIL.find(task).map(String::strip).orElse(null);
     try {
@@ -51,11 +62,6 @@ public class AddressCorrection {
     }
     problems.addAll(DraftRules.problems(REJECTED_EMAIL_SUBJECT.name(), REJECTED_EMAIL_SUBJECT.find(task).orElse(null),
         REJECTED_EMAIL_BODY.name(), REJECTED_EMAIL_BODY.find(task).orElse(null), TemplateModels.customerText(task)));
-    Drafts.reject(problems);
-    CUSTOMER_EMAIL.set(task.getExecution(), address);
-    records.recordCustomerEmail(CASE_NUMBER.get(task), address);
-    facts.event(task, TimelineEvent.EMAIL_ADDRESS_CORRECTED, "The customer's email address was corrected");
-    CUSTOMER_ADDRESS_BOUNCED.set(task.getExecution().getProcessInstance(), false);
-    timers.recalculate(task.getProcessInstanceId(), "customer address corrected");
+    return problems;
   }
 }

@@ -24,6 +24,17 @@ public class CallReview {
   }
 
   public void check(DelegateTask task, boolean emailFollowsEveryCall) {
+    Drafts.reject(problems(task, emailFollowsEveryCall));
+
+    CallOutcome outcome = CALL_OUTCOME.get(task);
+    facts.event(task, TimelineEvent.CALL_MADE, "Call: " + outcome.name().toLowerCase().replace('_', ' '));
+    if (outcome == CallOutcome.REACHED) {
+      facts.successfulContact(task, EngineClock.now());
+    }
+  }
+
+  /** The rule of {@link #check}, doing nothing: what Tasklist's form submission is refused for ({@link FormRefusals}). */
+  public List<String> problems(DelegateTask task, boolean emailFollowsEveryCall) {
     List<String> problems = new ArrayList<>();
     if (CALL_PLAN.find(task).isEmpty()) {
       problems.add("callPlan: write down the points to cover before the call");
@@ -33,13 +44,8 @@ public class CallReview {
       problems.add("callOutcome: say how the call went (reached, voicemail or no answer)");
     }
     if (emailFollowsEveryCall || (outcome != null && outcome != CallOutcome.REACHED)) {
-      problems.addAll(Drafts.problems(task));
+      problems.addAll(Drafts.ofDraft(task));
     }
-    Drafts.reject(problems);
-
-    facts.event(task, TimelineEvent.CALL_MADE, "Call: " + outcome.name().toLowerCase().replace('_', ' '));
-    if (outcome == CallOutcome.REACHED) {
-      facts.successfulContact(task, EngineClock.now());
-    }
+    return problems;
   }
 }

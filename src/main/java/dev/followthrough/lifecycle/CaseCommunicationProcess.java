@@ -130,6 +130,8 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<Boolean> FQR_PROGRESS = flag("fqrProgress");
 
   // calls (R6, R8)
+  /** Task-local on "Call the customer for the FQR": an email follows this call whatever its outcome (the form shows it). */
+  public static final ProcessVariable<Boolean> FIRST_RESPONSE_CALL = flag("firstResponseCall");
   public static final ProcessVariable<String> CALL_PLAN = text("callPlan");
   public static final ProcessVariable<CallOutcome> CALL_OUTCOME = choice("callOutcome", CallOutcome.class);
   public static final ProcessVariable<String> CALL_NOTES = text("callNotes");
@@ -172,8 +174,7 @@ public final class CaseCommunicationProcess {
   public static final ProcessVariable<String> APPROVAL_NOTE = text("approvalNote");
   public static final List<ProcessVariable<Boolean>> LQR_OUTLINE = List.of(
       flag("lqrPersonalName"), flag("lqrGreeting"), flag("lqrPurpose"), flag("lqrCustomerRequest"),
-      flag("lqrWhatWeDid"), flag("lqrTipsAndResources"), flag("lqrSurvey"), flag("lqrThanks"),
-      flag("lqrSignature"));
+      flag("lqrWhatWeDid"), flag("lqrTipsAndResources"), flag("lqrSurvey"), flag("lqrThanks"));
   /** Optional by design: offer a reopen only when the customer hesitates to close. */
   public static final ProcessVariable<Boolean> LQR_REOPEN_ONLY_IF_NEEDED = flag("lqrReopenOnlyIfNeeded");
 

@@ -30,6 +30,21 @@ public class ClosingApproval {
   }
 
   public void check(DelegateTask task) {
+    Drafts.reject(problems(task));
+
+    CustomerAnswer answer = CUSTOMER_ANSWER.get(task);
+    if (answer.closesTheCase()) {
+      Channel channel = APPROVAL_CHANNEL.get(task);
+      Instant now = EngineClock.now();
+      String by = APPROVAL_BY.get(task);
+      records.recordApproval(CASE_NUMBER.get(task), by, now, channel);
+      facts.event(task, TimelineEvent.CLOSING_APPROVED,
+          "Closing approved by " + by + " by " + channel.name().toLowerCase() + " (" + answer.name().toLowerCase().replace('_', ' ') + ")");
+    }
+  }
+
+  /** The rule of {@link #check}, doing nothing: what Tasklist's form submission is refused for ({@link FormRefusals}). */
+  public List<String> problems(DelegateTask task) {
     List<String> problems = new ArrayList<>();
     CustomerAnswer answer = null;
     Channel channel = null;
@@ -50,14 +65,6 @@ public class ClosingApproval {
         problems.add("approvalChannel: closing needs the customer's explicit approval: how it was given");
       }
     }
-    Drafts.reject(problems);
-
-    if (answer.closesTheCase()) {
-      Instant now = EngineClock.now();
-      String by = APPROVAL_BY.get(task);
-      records.recordApproval(CASE_NUMBER.get(task), by, now, channel);
-      facts.event(task, TimelineEvent.CLOSING_APPROVED,
-          "Closing approved by " + by + " by " + channel.name().toLowerCase() + " (" + answer.name().toLowerCase().replace('_', ' ') + ")");
-    }
+    return problems;
   }
 }

@@ -8,9 +8,7 @@ import dev.followthrough.cases.InvalidInput;
 import dev.followthrough.mail.DraftRules;
 import dev.followthrough.mail.EmailKind;
 import dev.followthrough.mail.RenderedDraft;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -41,8 +39,13 @@ public class Drafts {
     reject(problems(task));
   }
 
+  /** The rule of {@link #check}, doing nothing: what Tasklist's form submission is refused for ({@link FormRefusals}). */
+  public List<String> problems(DelegateTask task) {
+    return ofDraft(task);
+  }
+
   /** What keeps the task's draft from going ({@link DraftRules}), the case's customer text taken as data. */
-  static List<String> problems(VariableScope task) {
+  static List<String> ofDraft(VariableScope task) {
     return DraftRules.problems(DRAFT_SUBJECT.find(task).orElse(null), DRAFT_BODY.find(task).orElse(null),
         TemplateModels.customerText(task));
   }
@@ -52,11 +55,6 @@ public class Drafts {
     if (problems.isEmpty()) {
       return;
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (String problem : problems) {
-      int colon = problem.indexOf(':');
-      fields.merge(problem.substring(0, colon), problem.substring(colon + 1).strip(), (a, b) -> a + "; " + b);
-    }
-    throw new InvalidInput(fields);
+    throw new InvalidInput(FormRefusals.byField(problems));
   }
 }

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 public class FqrGate {
 
   public void check(DelegateTask task) {
+    Drafts.reject(problems(task));
+  }
+
+  /** The rule of {@link #check}, doing nothing: what Tasklist's form submission is refused for ({@link FormRefusals}). */
+  public List<String> problems(DelegateTask task) {
     List<String> problems = new ArrayList<>();
     for (ProcessVariable<Boolean> confirmation : List.of(FQR_PREPARED, FQR_PERSONALIZED, FQR_PROGRESS)) {
       if (!confirmation.find(task).orElse(false)) {
@@ -28,6 +33,6 @@ public class FqrGate {
     problems.addAll(FirstResponseQuality.problems(DRAFT_SUBJECT.find(task).orElse(null),
         DRAFT_BODY.find(task).orElse(null), CUSTOMER_NAME.get(task), DRAFT_ORIGINAL.find(task).orElse(""),
         PROBLEM_DESCRIPTION.find(task).orElse(""), TemplateModels.customerText(task)));
-    Drafts.reject(problems);
+    return problems;
   }
 }

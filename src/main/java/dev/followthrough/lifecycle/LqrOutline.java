@@ -15,13 +15,18 @@ import org.springframework.stereotype.Component;
 public class LqrOutline {
 
   public void check(DelegateTask task) {
+    Drafts.reject(problems(task));
+  }
+
+  /** The rule of {@link #check}, doing nothing: what Tasklist's form submission is refused for ({@link FormRefusals}). */
+  public List<String> problems(DelegateTask task) {
     List<String> problems = new ArrayList<>();
     for (ProcessVariable<Boolean> point : LQR_OUTLINE) {
       if (!point.find(task).orElse(false)) {
         problems.add(point.name() + ": tick this point of the LQR outline once the email covers it");
       }
     }
-    problems.addAll(Drafts.problems(task));
-    Drafts.reject(problems);
+    problems.addAll(Drafts.ofDraft(task));
+    return problems;
   }
 }

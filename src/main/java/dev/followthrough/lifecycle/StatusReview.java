@@ -30,6 +30,15 @@ public class StatusReview {
   }
 
   public void check(DelegateTask task) {
+    Drafts.reject(problems(task));
+
+    CaseStanding standing = CASE_STANDING.get(task);
+    records.recordStanding(CASE_NUMBER.get(task), standing.name());
+    facts.event(task, TimelineEvent.STANDING_CHOSEN, "Standing: " + standing.name().toLowerCase().replace('_', ' '));
+  }
+
+  /** The rule of {@link #check}, doing nothing: what Tasklist's form submission is refused for ({@link FormRefusals}). */
+  public List<String> problems(DelegateTask task) {
     List<String> problems = new ArrayList<>();
     CaseStanding standing = null;
     try {
@@ -60,10 +69,7 @@ public class StatusReview {
     } catch (InvalidInput e) {
       e.fields().forEach((field, problem) -> problems.add(field + ": " + problem));
     }
-    problems.addAll(Drafts.problems(task));
-    Drafts.reject(problems);
-
-    records.recordStanding(CASE_NUMBER.get(task), standing.name());
-    facts.event(task, TimelineEvent.STANDING_CHOSEN, "Standing: " + standing.name().toLowerCase().replace('_', ' '));
+    problems.addAll(Drafts.ofDraft(task));
+    return problems;
   }
 }

@@ -19,6 +19,10 @@ import dev.followthrough.engineers.EngineerDirectory;
 import dev.followthrough.engineers.EngineerProfile;
 import dev.followthrough.mail.CustomerText;
 import dev.followthrough.mail.MailProperties;
+import dev.followthrough.metrics.SurveyTokens;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -34,10 +38,12 @@ public class TemplateModels {
 
   private final EngineerDirectory engineers;
   private final MailProperties mail;
+  private final SurveyTokens surveys;
 
-  TemplateModels(EngineerDirectory engineers, MailProperties mail) {
+  TemplateModels(EngineerDirectory engineers, MailProperties mail, SurveyTokens surveys) {
     this.engineers = engineers;
     this.mail = mail;
+    this.surveys = surveys;
   }
 
   public Map<String, Object> of(VariableScope scope) {
@@ -71,7 +77,22 @@ public class TemplateModels {
     model.put("customer", customer);
     model.put("engineer", engineer);
     model.put("organisation", Map.of("name", mail.organisationName()));
+    model.put("survey", survey(scope));
     return model;
+  }
+
+  /**
+   * The LQR's survey (R10): {@code survey.links}, one signed link per rating (1 to 5) for this
+   * closing of the case (its process instance: a reopened case closes with a new survey). Empty
+   * when the survey is not configured; the LQR templates then leave the question out.
+   */
+  private Map<String, Object> survey(VariableScope scope) {
+    String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
+        : scope instanceof DelegateExecution execution ? execution.getProcessInstanceId() : null;
+    List<Map<String, Object>> links = processInstanceId == null ? List.of()
+        : surveys.links(new SurveyTokens.Survey(CASE_NUMBER.get(scope), processInstanceId)).stream()
+            .map(link -> Map.<String, Object>of("rating", link.rating(), "url", link.url())).toList();
+    return Map.of("links", links, "lowest", SurveyTokens.LOWEST_RATING, "highest", SurveyTokens.HIGHEST_RATING);
   }
 
   /**

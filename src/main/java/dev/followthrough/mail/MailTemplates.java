@@ -387,6 +387,10 @@ public final class MailTemplates {
     model.put("dissatisfactionReason", "Three weeks without a working export");
     model.put("updateDue", ZonedDateTime.of(2026, 11, 27, 14, 0, 0, 0, berlin));
     model.put("firstResponseDue", ZonedDateTime.of(2026, 11, 23, 14, 0, 0, 0, berlin));
+    // the LQR's survey links (R10), one per rating, as the lifecycle's TemplateModels makes them
+    model.put("survey", Map.of("lowest", 1, "highest", 5, "links", java.util.stream.IntStream.rangeClosed(1, 5)
+        .mapToObj(rating -> Map.<String, Object>of("rating", rating,
+            "url", "https://support.followthrough.example/survey/signed-token?rating=" + rating)).toList()));
     return model;
   }
 

@@ -1,5 +1,6 @@
 package dev.followthrough.security;
 
+import dev.followthrough.metrics.SurveyProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import org.springframework.core.env.Profiles;
 /**
  * Production (any run without the {@code local} profile) refuses to start on settings that would
  * leave it open (R27): no admin from the environment, a default or weak admin password,
- * authorization off, the API open, the embedded mail server on, or expressions allowed in task
+ * authorization off, the API open, the embedded mail server on, or expressions allowed in ad hoc task
  * queries. It runs while the environment is prepared, before any bean exists, so nothing has
  * touched the database when it refuses; every problem is named at once, with its variable and
  * the rule.
@@ -60,15 +61,34 @@ public final class ProductionSettings implements EnvironmentPostProcessor, Order
       problems.add("followthrough.mail.embedded-server.enabled must not be set outside the local profile: "
           + "production sends through FOLLOWTHROUGH_SMTP_HOST");
     }
-    for (String expressions : List.of("enableExpressionsInAdhocQueries", "enableExpressionsInStoredQueries")) {
-      List<String> values = engineSetting(engine, expressions);
-      if (values.isEmpty() || !values.stream().allMatch(value -> "false".equalsIgnoreCase(value.trim()))) {
-        problems.add("camunda.bpm.generic-properties.properties." + expressions + " must be set to false");
-      }
+    problems.addAll(surveyProblems(environment.getProperty("followthrough.survey.secret"),
+        environment.getProperty("followthrough.survey.public-url")));
+    // stored queries (Tasklist filters) may use expressions: only the application and admins write
+    // filters (TasklistFilters grants READ, never CREATE); ad hoc queries come from any caller
+    List<String> adhoc = engineSetting(engine, "enableExpressionsInAdhocQueries");
+    if (adhoc.isEmpty() || !adhoc.stream().allMatch(value -> "false".equalsIgnoreCase(value.trim()))) {
+      problems.add("camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries must be set to false");
     }
     if (!problems.isEmpty()) {
       throw new InsecureProductionSettings(problems);
     }
+  }
+
+  static final String SURVEY_SECRET = "FOLLOWTHROUGH_SURVEY_SECRET (followthrough.survey.secret)";
+  static final String PUBLIC_URL = "FOLLOWTHROUGH_PUBLIC_URL (followthrough.survey.public-url)";
+
+  /** The LQR's survey links (R10) are signed with a secret of the operator's and point at the application. */
+  static List<String> surveyProblems(String secret, String publicUrl) {
+    List<String> problems = new ArrayList<>();
+    if (secret == null || secret.isBlank()) {
+      problems.add(SURVEY_SECRET + " is missing: the survey links of the Last Quality Response are signed with it");
+    } else if (secret.length() < SurveyProperties.MINIMUM_SECRET_LENGTH) {
+      problems.add(SURVEY_SECRET + " must have at least " + SurveyProperties.MINIMUM_SECRET_LENGTH + " characters");
+    }
+    if (publicUrl == null || !publicUrl.matches("https?://\\S+")) {
+      problems.add(PUBLIC_URL + " must be the address customers reach the application at, such as https://support.example.com");
+    }
+    return problems;
   }
 
   /** What is wrong with the admin's id and password, each naming its variable and the rule; empty when fine. */

@@ -32,12 +32,13 @@ class ArchitectureTest {
   static final ArchRule dependenciesRunOneWay = layeredArchitecture()
       .consideringOnlyDependenciesInLayers()
       .layer("Local").definedBy("dev.followthrough.local..")
-      .layer("Entry points").definedBy("dev.followthrough.inbound..", "dev.followthrough.admin..")
+      .layer("Entry points").definedBy("dev.followthrough.inbound..", "dev.followthrough.admin..",
+          "dev.followthrough.holidays..", "dev.followthrough.reporting..", "dev.followthrough.survey..")
       .layer("Use cases").definedBy("dev.followthrough.casework..")
       .layer("Security").definedBy("dev.followthrough.security..")
       .layer("Process").definedBy("dev.followthrough.lifecycle..")
       .layer("Domain").definedBy("dev.followthrough.cases..", "dev.followthrough.calendar..",
-          "dev.followthrough.engineers..", "dev.followthrough.mail..")
+          "dev.followthrough.engineers..", "dev.followthrough.mail..", "dev.followthrough.metrics..")
       .whereLayer("Local").mayNotBeAccessedByAnyLayer()
       .whereLayer("Entry points").mayOnlyBeAccessedByLayers("Local")
       .whereLayer("Use cases").mayOnlyBeAccessedByLayers("Entry points")

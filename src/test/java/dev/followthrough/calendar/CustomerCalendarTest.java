@@ -531,7 +531,7 @@ class CustomerCalendarTest {
 
   // ---------------------------------------------------------------------------------------------
   // What a customer expects and the holiday library does not know: configured per country
-  // (followthrough.calendar.countries.SA.holidays), so the customer's calendar still knows it
+  // (followthrough.calendar.countries.SA.add), so the customer's calendar still knows it
 
   static final String HOLIDAY_LIBRARY_GAPS =
       """
@@ -652,8 +652,11 @@ class CustomerCalendarTest {
         nineToFive,
         companyHolidays,
         Map.of(
-            "SA", new CalendarProperties.Country(EnumSet.of(FRIDAY, SATURDAY), null, List.of(LocalDate.of(2026, 2, 22))),
-            "ES", new CalendarProperties.Country(null, new CalendarProperties.Hours(LocalTime.of(8, 0), LocalTime.of(15, 0)), null)));
+            "SA", new CalendarProperties.Country(EnumSet.of(FRIDAY, SATURDAY), null, null,
+                List.of(new CalendarProperties.Correction(LocalDate.of(2026, 2, 22), null, "Founding Day, since 2022")), null, null),
+            "ES", new CalendarProperties.Country(null, new CalendarProperties.Hours(LocalTime.of(8, 0), LocalTime.of(15, 0)),
+                null, null, null, null)),
+        java.time.Duration.ofMinutes(1));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -89,6 +89,102 @@ class CaseCommunicationModelTest {
     }
   }
 
+  /** Where a label lies: the element it names, and its bounds in the diagram. */
+  private record Label(String id, String text, Bounds bounds) {}
+
+  /** An expanded subprocess writes its name across its top: no label of its own steps goes there. */
+  private static final double SUBPROCESS_TITLE_HEIGHT = 24;
+  /** bpmn-js wraps an outside label, and a task's name, at about 90 px (12 px Arial). */
+  private static final double LINE_WIDTH = 90;
+
+  @Test
+  void everyNameOutsideItsShapeHasItsPlace_overNoShapeAndNoOtherLabel() {
+    List<Label> labels = new ArrayList<>();
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      String name = shape.getBpmnElement().getAttributeValue("name");
+      boolean outside = shape.getBpmnElement() instanceof org.camunda.bpm.model.bpmn.instance.Event
+          || shape.getBpmnElement() instanceof Gateway;
+      if (outside && name != null && !name.isBlank()) {
+        assertThat(shape.getBpmnLabel()).as("label of " + shape.getBpmnElement().getAttributeValue("id")).isNotNull();
+        labels.add(new Label(shape.getBpmnElement().getAttributeValue("id"), name, shape.getBpmnLabel().getBounds()));
+      }
+    }
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      String name = edge.getBpmnElement().getAttributeValue("name");
+      if (name != null && !name.isBlank()) {
+        assertThat(edge.getBpmnLabel()).as("label of " + edge.getBpmnElement().getAttributeValue("id")).isNotNull();
+        labels.add(new Label(edge.getBpmnElement().getAttributeValue("id"), name, edge.getBpmnLabel().getBounds()));
+      }
+    }
+    assertThat(labels).hasSizeGreaterThan(40);
+    for (Label label : labels) {
+      for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+        Bounds bounds = shape.getBounds();
+        String what = "the label of " + label.id() + " (" + label.text() + ") over "
+            + shape.getBpmnElement().getAttributeValue("id");
+        if (shape.getBpmnElement() instanceof SubProcess) {
+          assertThat(overlap(label.bounds(), bounds.getX(), bounds.getY(), bounds.getWidth(), SUBPROCESS_TITLE_HEIGHT))
+              .as(what + "'s title").isFalse();
+          assertThat(!overlap(label.bounds(), bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight())
+              || inside(label.bounds(), bounds)).as(what + "'s border").isTrue();
+        } else {
+          assertThat(overlap(label.bounds(), bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight()))
+              .as(what).isFalse();
+        }
+      }
+      for (Label other : labels) {
+        if (other != label) {
+          assertThat(overlap(label.bounds(), other.bounds().getX(), other.bounds().getY(), other.bounds().getWidth(),
+              other.bounds().getHeight())).as("the label of " + label.id() + " over the label of " + other.id()).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
+  void noWordIsBrokenAcrossLines() {
+    for (FlowElement element : all(FlowElement.class)) {
+      String name = element.getName();
+      if (name == null) {
+        continue;
+      }
+      for (String word : name.split("\\s+")) {
+        assertThat(estimatedWidth(word)).as("'" + word + "' of " + element.getId() + " fits on one line")
+            .isLessThanOrEqualTo(LINE_WIDTH);
+      }
+    }
+  }
+
+  @Test
+  void labelsNameTheRule_notANumberThePolicyCanChange() {
+    for (FlowElement element : all(FlowElement.class)) {
+      if (element.getName() != null) {
+        assertThat(element.getName()).as(element.getId())
+            .doesNotContainPattern("\\d+ (business )?days?");
+      }
+    }
+  }
+
+  /** Arial at 12 px, roughly: narrow, wide and capital letters apart, the rest 6.2 px. */
+  private static double estimatedWidth(String text) {
+    double width = 0;
+    for (char c : text.toCharArray()) {
+      width += "il.,'|!:;".indexOf(c) >= 0 ? 3.2 : "ftjr()-".indexOf(c) >= 0 ? 4.2
+          : "mwMW".indexOf(c) >= 0 ? 9.5 : Character.isUpperCase(c) ? 8 : 6.2;
+    }
+    return width;
+  }
+
+  private static boolean overlap(Bounds a, double x, double y, double width, double height) {
+    return a.getX() < x + width && x < a.getX() + a.getWidth() && a.getY() < y + height && y < a.getY() + a.getHeight();
+  }
+
+  private static boolean inside(Bounds inner, Bounds outer) {
+    return inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
+        && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
+        && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
+  }
+
   @Test
   void everythingThatTalksToTheOutsideWorldRunsAfterASavepointWithRetries() {
     for (ServiceTask task : all(ServiceTask.class)) {

@@ -52,7 +52,7 @@ class FormsTest {
       // case and customer
       "caseNumber", "caseTitle", "problemDescription", "severity", "product",
       "customerName", "customerEmail", "customerPhone", "customerTimeZone", "customerCountry",
-      "customerLanguage", "preferredChannel", "customerTier", "tamName", "tamEmail", "engineerId",
+      "customerRegion", "customerLanguage", "preferredChannel", "customerTier", "tamName", "tamEmail", "engineerId",
       // the email draft
       "draftSubject", "draftBody",
       // FQR: the three P's
@@ -65,7 +65,7 @@ class FormsTest {
       "lastReplyText", "customerAnswer", "approvalBy", "approvalChannel", "approvalNote",
       // LQR outline
       "lqrPersonalName", "lqrGreeting", "lqrPurpose", "lqrCustomerRequest", "lqrWhatWeDid",
-      "lqrReopenOnlyIfNeeded", "lqrTipsAndResources", "lqrSurvey", "lqrThanks", "lqrSignature",
+      "lqrReopenOnlyIfNeeded", "lqrTipsAndResources", "lqrSurvey", "lqrThanks",
       // dissatisfied customer
       "dissatisfactionReason", "advisorNotes", "recoveryCallOffered",
       // reply read
@@ -114,9 +114,10 @@ class FormsTest {
       "review-dissatisfied-customer", Set.of("dissatisfactionReason"),
       "read-customer-reply", Set.of("lastReplyText"));
 
+  /** The outline's points about the draft (the signature is added when the email is sent: no box for it). */
   static final List<String> LQR_OUTLINE = List.of(
       "lqrPersonalName", "lqrGreeting", "lqrPurpose", "lqrCustomerRequest", "lqrWhatWeDid",
-      "lqrReopenOnlyIfNeeded", "lqrTipsAndResources", "lqrSurvey", "lqrThanks", "lqrSignature");
+      "lqrReopenOnlyIfNeeded", "lqrTipsAndResources", "lqrSurvey", "lqrThanks");
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -234,7 +235,8 @@ class FormsTest {
           assertThat(v.path("label").asText()).as("%s: option label", id).isNotBlank();
           values.add(v.path("value").asText());
         }
-        assertThat(values).as("%s: options", id).isNotEmpty();
+        // static options, or options from a FEEL expression (the open case form's regions, per country)
+        assertThat(!values.isEmpty() || c.path("valuesExpression").asText().startsWith("=")).as("%s: options", id).isTrue();
         if (CHOICES.containsKey(key)) {
           assertThat(values).as("%s: options match the process values", id).isEqualTo(CHOICES.get(key));
         }
@@ -263,7 +265,15 @@ class FormsTest {
     assertThat(body.path("type").asText()).isEqualTo("textarea");
     assertThat(required(subject) && required(body)).as("%s: draft is required", file).isTrue();
     assertThat(readonly(subject) || readonly(body)).as("%s: draft is editable", file).isFalse();
-    assertThat(subject.has("conditional") || body.has("conditional")).as("%s: draft always visible", file).isFalse();
+    if (formId(file).equals("call-customer")) {
+      // the email part appears only when an email goes (and is required only then: form-js skips hidden fields)
+      for (JsonNode part : List.of(subject, body)) {
+        assertThat(part.path("conditional").path("hide").asText()).as("%s: %s", file, part.path("id").asText())
+            .isEqualTo("=not(firstResponseCall = true or callOutcome = \"VOICEMAIL\" or callOutcome = \"NO_ANSWER\")");
+      }
+    } else {
+      assertThat(subject.has("conditional") || body.has("conditional")).as("%s: draft always visible", file).isFalse();
+    }
     assertThat(components(form).stream()
         .filter(c -> "text".equals(c.path("type").asText()))
         .map(c -> c.path("text").asText())
@@ -331,12 +341,30 @@ class FormsTest {
   }
 
   @Test
-  void lqrFormListsTheTenPointOutlineAsCheckboxes() throws IOException {
-    List<String> checkboxes = components(read(FORMS.resolve("prepare-lqr.form"))).stream()
+  void lqrFormShowsTheDraftFirst_thenTheOutlineItIsCheckedAgainst() throws IOException {
+    List<JsonNode> components = components(read(FORMS.resolve("prepare-lqr.form")));
+    List<String> order = components.stream().map(c -> c.has("key") ? c.path("key").asText() : c.path("id").asText()).toList();
+    List<String> checkboxes = components.stream()
         .filter(c -> "checkbox".equals(c.path("type").asText()))
         .map(c -> c.path("key").asText())
         .toList();
     assertThat(checkboxes).containsExactlyElementsOf(LQR_OUTLINE);
+    assertThat(order.indexOf("problemDescription")).as("the problem the LQR sums up, shown before the draft")
+        .isBetween(0, order.indexOf("draftBody"));
+    assertThat(order.indexOf("draftBody")).as("the draft before the outline").isLessThan(order.indexOf(LQR_OUTLINE.get(0)));
+    assertThat(order).as("no box that is not about the draft").doesNotContain("caseTitle", "lqrSignature");
+    for (JsonNode checkbox : components.stream().filter(c -> "checkbox".equals(c.path("type").asText())).toList()) {
+      assertThat(required(checkbox)).as("%s: a conditional point is no required box", checkbox.path("key").asText())
+          .isEqualTo(!checkbox.path("key").asText().equals("lqrReopenOnlyIfNeeded"));
+    }
+  }
+
+  @Test
+  void statusUpdateAsksWhereTheCaseStandsBeforeTheDraft() throws IOException {
+    List<String> order = components(read(FORMS.resolve("status-update.form"))).stream()
+        .map(c -> c.path("key").asText()).toList();
+    assertThat(order.indexOf("caseStanding")).isLessThan(order.indexOf("nextUpdateAt"));
+    assertThat(order.indexOf("nextUpdateAt")).isLessThan(order.indexOf("draftBody"));
   }
 
   @Test

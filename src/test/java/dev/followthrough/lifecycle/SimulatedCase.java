@@ -1,6 +1,5 @@
 package dev.followthrough.lifecycle;
 
-import dev.followthrough.calendar.BusinessCalendar;
 import dev.followthrough.cases.NewCase;
 import dev.followthrough.mail.EmailKind;
 import java.time.Duration;
@@ -23,7 +22,8 @@ final class SimulatedCase {
 
   final NewCase facts;
   final ZoneId zone;
-  final BusinessCalendar calendar;
+  /** The customer's business days and hours as the judge, not the product, computes them. */
+  final SimulatedYearJudge.Customer calendar;
 
   /** The case opening, each reply, each call that reached the customer (R13). */
   Instant lastContact;
@@ -39,7 +39,7 @@ final class SimulatedCase {
   Instant closedAt;
   final List<Sent> outreach = new ArrayList<>();
 
-  SimulatedCase(NewCase facts, BusinessCalendar calendar, Instant openedAt) {
+  SimulatedCase(NewCase facts, SimulatedYearJudge.Customer calendar, Instant openedAt) {
     this.facts = facts;
     this.zone = ZoneId.of(facts.customerTimeZone());
     this.calendar = calendar;

@@ -15,7 +15,6 @@ import static dev.followthrough.lifecycle.CaseCommunicationProcess.Elements.REVI
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.followthrough.support.SmtpTransactions;
-import dev.followthrough.calendar.CustomerCalendars;
 import dev.followthrough.cases.Channel;
 import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.cases.NewCase;
@@ -64,6 +63,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Along the way it holds the process to the contact policy and keeps a {@link Findings} record:
  * each email to a customer inside their business hours (R14), no unresponsive closure before 14
  * days without contact (R13), and each follow-up on the business day the policy promises (R5, R7, R8, R9).
+ * Business days and hours are judged by {@link SimulatedYearJudge}, not by the product's calendar:
+ * a wrong holiday in the product shows as an email outside the window or a follow-up off its day.
  */
 final class SimulatedYear {
 
@@ -123,7 +124,6 @@ final class SimulatedYear {
   private final SupportCases cases;
   private final ReplyIntake replies;
   private final ProcessEngine engine;
-  private final CustomerCalendars calendars;
   private final Policy policy;
   private final JdbcTemplate jdbc;
   private final GreenMail mailServer;
@@ -143,13 +143,12 @@ final class SimulatedYear {
   final Findings findings = new Findings();
 
   SimulatedYear(Lifecycle lifecycle, SupportCases cases, ReplyIntake replies, ProcessEngine engine,
-                CustomerCalendars calendars, Policy policy, JdbcTemplate jdbc, GreenMail mailServer, SmtpTransactions smtp,
+                Policy policy, JdbcTemplate jdbc, GreenMail mailServer, SmtpTransactions smtp,
                 long seed, ZoneId engineerZone) {
     this.lifecycle = lifecycle;
     this.cases = cases;
     this.replies = replies;
     this.engine = engine;
-    this.calendars = calendars;
     this.policy = policy;
     this.jdbc = jdbc;
     this.mailServer = mailServer;
@@ -238,7 +237,7 @@ final class SimulatedYear {
   private void open(NewCase newCase) {
     ProcessInstance instance = lifecycle.open(newCase);
     SimulatedCase theCase = new SimulatedCase(newCase,
-        calendars.forCustomer(newCase.customerCountry(), newCase.customerRegion()), lifecycle.now());
+        SimulatedYearJudge.forCustomer(newCase.customerCountry(), newCase.customerRegion()), lifecycle.now());
     byNumber.put(newCase.caseNumber(), theCase);
     caseByInstance.put(instance.getId(), newCase.caseNumber());
     findings.count("cases opened");

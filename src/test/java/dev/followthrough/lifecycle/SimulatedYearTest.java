@@ -3,7 +3,6 @@ package dev.followthrough.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.followthrough.calendar.CustomerCalendars;
 import dev.followthrough.casework.ReplyIntake;
 import dev.followthrough.casework.SupportCases;
 import dev.followthrough.engineers.EngineerDirectory;
@@ -29,10 +28,14 @@ import org.springframework.test.context.ActiveProfiles;
  * countries and thirteen zones, replies, silences and absences drawn at random from a fixed seed,
  * all through the real process with the engine's clock moved. No customer email may leave outside
  * the customer's business hours, no case may close as unresponsive before 14 days without contact,
- * and every follow-up must happen on the business day the policy promised.
+ * and every follow-up must happen on the business day the policy promised. Business days and hours
+ * are the independent {@link SimulatedYearJudge}'s (days off written out by hand, plain date
+ * arithmetic), not the product's calendar; {@link SimulatedYearJudgeTest} shows it catches a wrong
+ * holiday in seconds.
  *
  * <p>{@code -Dfollowthrough.simulation.seed=…} and {@code -Dfollowthrough.simulation.cases=…} run
- * another year. The figures are printed and written to {@code target/simulated-year.txt}.
+ * another year ({@code -Dfollowthrough.simulation.cases=100} runs a short one locally). The figures
+ * are printed and written to {@code target/simulated-year.txt}.
  */
 @SpringBootTest(properties = "followthrough.simulation=year")
 @ActiveProfiles({"local", "test"})
@@ -46,7 +49,6 @@ class SimulatedYearTest {
   @Autowired SupportCases cases;
   @Autowired ReplyIntake replies;
   @Autowired ProcessEngine engine;
-  @Autowired CustomerCalendars calendars;
   @Autowired Policy policy;
   @Autowired JdbcTemplate jdbc;
   @Autowired GreenMail mailServer;
@@ -60,7 +62,7 @@ class SimulatedYearTest {
 
   @Test
   void aYearOfCases_noEmailOutsideTheCustomersHours_noEarlyClosure_everyFollowUpOnItsDay() throws IOException {
-    SimulatedYear year = new SimulatedYear(lifecycle, cases, replies, engine, calendars, policy, jdbc, mailServer, smtp,
+    SimulatedYear year = new SimulatedYear(lifecycle, cases, replies, engine, policy, jdbc, mailServer, smtp,
         SEED, engineers.get("engineer").timeZone());
     Instant start = Instant.parse("2026-12-01T00:00:00Z");
     long began = System.nanoTime();

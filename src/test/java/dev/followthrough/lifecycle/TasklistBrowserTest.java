@@ -34,10 +34,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * An engineer does the first step of a case in the real Tasklist, in headless Chromium: logs in,
- * opens the FQR task, sees the rendered draft in the Camunda Form, is refused a handshake with the
- * server's message (R2), then writes real progress and completes the task, and the customer gets
- * the First Quality Response (R1).
+ * An engineer works in the real Tasklist, in headless Chromium: logs in, opens a case from the start
+ * form (time zone, country and region chosen from lists), finds the FQR task under "My open cases",
+ * sees the rendered draft in the Camunda Form, is refused a handshake with the gate's own words
+ * (R2; 400, not the engine's "ENGINE-03051" wrapping), then writes real progress and completes the
+ * task, and the customer gets the First Quality Response (R1). Every form and every filter is kept
+ * as a screenshot, and checked at a form width of 1,000 px.
  *
  * <p>Skipped when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing, unless
  * {@code FOLLOWTHROUGH_REQUIRE_BROWSER=true}. Screenshots for humans land in
@@ -94,17 +96,29 @@ class TasklistBrowserTest {
   }
 
   @Test
-  void anEngineerIsRefusedAHandshake_thenSendsTheFirstQualityResponseFromTasklist() {
-    ProcessInstance instance = lifecycle.open(aCase(UnaryOperator.identity()));
-    String caseNumber = instance.getBusinessKey();
-    Task fqr = lifecycle.task(instance, PREPARE_FQR);
-    assertThat(fqr.getName()).as("the task name carries the case and the customer")
-        .startsWith("Prepare the First Quality Response").endsWith(" · " + caseNumber + " · Dana Whitfield");
+  void anEngineerOpensACaseFromTheStartForm_isRefusedAHandshake_thenSendsTheFirstQualityResponse() {
+    String caseNumber = "CASE-BROWSER-" + System.nanoTime() % 100_000;
     assertThat(engine.getIdentityService().createUserQuery().userId("engineer").count())
         .as("the local profile's demo user engineer/engineer (LocalDemoUsers)").isOne();
 
     inTheBrowser(() -> {
       logIn("engineer", "engineer");
+      startACaseFromTheStartForm(caseNumber);
+    });
+    lifecycle.runDueJobs();
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(instance).as("the case started from Tasklist's start form").isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "customerTimeZone")).isEqualTo("America/Chicago");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "customerCountry")).isEqualTo("US");
+    Task fqr = lifecycle.task(instance, PREPARE_FQR);
+    assertThat(fqr.getName()).as("the task name carries the case and the customer")
+        .startsWith("Prepare the First Quality Response").endsWith(" · " + caseNumber + " · Dana Whitfield");
+
+    inTheBrowser(() -> {
+      browser.navigate().refresh();
+      openFilter("My open cases");
+      chromium.screenshot("filter-my-open-cases");
       openTask(fqr.getName());
 
       // the Camunda Form with the draft rendered for this case
@@ -116,7 +130,7 @@ class TasklistBrowserTest {
       String draft = valueOf(body);
       assertThat(draft).startsWith("Hello Dana Whitfield").contains("[[");
       scrollTo(body);
-      chromium.screenshot("1-fqr-form");
+      chromium.screenshot("form-prepare-fqr");
 
       // a handshake: the markers deleted, nothing of the engineer's own, the three P's ticked anyway
       replaceText(body, MARKER.matcher(draft).replaceAll(""));
@@ -125,9 +139,10 @@ class TasklistBrowserTest {
 
       WebElement error = waitUpTo.withMessage("an error notification in Tasklist")
           .until(ExpectedConditions.visibilityOfElementLocated(ERROR_NOTIFICATION));
-      chromium.screenshot("2-fqr-handshake-refused");
-      assertThat(error.getText()).as("the server's message, shown in Tasklist")
-          .contains("draftBody").containsIgnoringCase("progress");
+      chromium.screenshot("fqr-handshake-refused");
+      assertThat(error.getText()).as("the gate's own words, shown in Tasklist, not the engine's wrapping")
+          .contains("draftBody").containsIgnoringCase("progress")
+          .doesNotContain("ENGINE-03051").doesNotContain("TaskListener").doesNotContain("Exception");
       // read, and closed, as a person would: the notification covers the Complete button
       error.findElement(By.cssSelector("button[ng-click^='removeNotification']")).click();
       waitUpTo.until(ExpectedConditions.invisibilityOfElementLocated(ERROR_NOTIFICATION));
@@ -146,14 +161,15 @@ class TasklistBrowserTest {
       complete();
 
       waitUpTo.until(ExpectedConditions.invisibilityOfElementLocated(DRAFT_BODY));
-      chromium.screenshot("3-fqr-completed");
+      chromium.screenshot("fqr-completed");
     });
 
     assertThat(engine.getTaskService().createTaskQuery().taskId(fqr.getId()).count())
         .as("the FQR task is completed").isZero();
-    lifecycle.runDueJobs();
+    // the customer is in Chicago: the email waits for their business hours (09:00 there is 16:00 in Berlin)
+    lifecycle.timePassesUntil(berlin("2026-11-23T16:05"));
     List<Lifecycle.Email> emails = lifecycle.emails(instance);
-    assertThat(emails).hasSize(1);
+    assertThat(emails).as("the First Quality Response at the embedded mail server").hasSize(1);
     Lifecycle.Email sent = emails.get(0);
     assertThat(sent.to()).containsExactly(CUSTOMER);
     assertThat(sent.subject()).contains(caseNumber);
@@ -161,17 +177,171 @@ class TasklistBrowserTest {
         .doesNotContain("[[");
     Task statusUpdate = lifecycle.task(instance, PREPARE_STATUS_UPDATE);
     assertThat(statusUpdate.getAssignee()).isEqualTo("engineer");
+  }
 
-    // and the next step is waiting for the engineer in Tasklist
+  /**
+   * Every form as an engineer (or advisor) sees it, and every shared filter, kept as screenshots for
+   * review; at a form width of 1,000 px no field spills out of its box.
+   */
+  @Test
+  void everyFormAndFilter_fitsA1000PixelForm_andIsKeptAsAScreenshot() {
+    ProcessInstance fresh = lifecycle.open(aCase(UnaryOperator.identity()));
+    ProcessInstance phone = lifecycle.open(aCase(Lifecycle::prefersPhone));
+    Task phoneFqr = lifecycle.task(phone, PREPARE_FQR);
+    lifecycle.complete(phoneFqr, lifecycle.fqrForm(phoneFqr, PROGRESS));
+    ProcessInstance status = lifecycle.open(aCase(UnaryOperator.identity()));
+    lifecycle.sendFirstQualityResponse(status);
+    ProcessInstance premier = lifecycle.open(aCase(Lifecycle::premierWithTam));
+    lifecycle.sendFirstQualityResponse(premier);
+    lifecycle.writeStatus(premier, CaseStanding.CUSTOMER_UNRESPONSIVE, java.util.Map.of());
+    ProcessInstance solved = lifecycle.open(aCase(UnaryOperator.identity()));
+    lifecycle.sendFirstQualityResponse(solved);
+    lifecycle.writeStatus(solved, CaseStanding.RESOLUTION_PROVIDED, java.util.Map.of());
+    lifecycle.customerReplies(solved, "That fixed it, thank you. You can close the case.");
+    ProcessInstance closing = lifecycle.open(aCase(UnaryOperator.identity()));
+    lifecycle.sendFirstQualityResponse(closing);
+    lifecycle.writeStatus(closing, CaseStanding.RESOLUTION_PROVIDED, java.util.Map.of());
+    lifecycle.customerReplies(closing, "That fixed it, thank you. You can close the case.");
+    lifecycle.answer(closing, CustomerAnswer.CONFIRMED, "Dana Whitfield");
+
+    java.util.Map<String, Task> forms = new java.util.LinkedHashMap<>();
+    forms.put("prepare-fqr", lifecycle.task(fresh, PREPARE_FQR));
+    forms.put("call-customer", lifecycle.task(phone, CaseCommunicationProcess.Elements.CALL_FOR_FQR));
+    forms.put("status-update", lifecycle.task(status, PREPARE_STATUS_UPDATE));
+    forms.put("reach-out-to-tam", lifecycle.task(premier, CaseCommunicationProcess.Elements.REACH_OUT_TO_TAM));
+    forms.put("review-customer-answer", lifecycle.task(solved, CaseCommunicationProcess.Elements.REVIEW_CUSTOMER_ANSWER));
+    forms.put("prepare-lqr", lifecycle.task(closing, CaseCommunicationProcess.Elements.PREPARE_LQR));
+
     inTheBrowser(() -> {
-      browser.navigate().refresh();
-      openTask(statusUpdate.getName());
-      waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(DRAFT_BODY));
-      chromium.screenshot("4-status-update-form");
+      logIn("engineer", "engineer");
+      for (String filter : List.of("My open cases", "Due today", "At risk", "Waiting on the customer")) {
+        openFilter(filter);
+        chromium.screenshot("filter-" + filter.toLowerCase().replace(' ', '-'));
+      }
+      openStartForm();
+      assertNothingSpills("open-case");
+      browser.findElement(By.xpath("//div[contains(@class, 'modal-footer')]//*[normalize-space(.)='Close']")).click();
+      waitUpTo.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+      for (java.util.Map.Entry<String, Task> form : forms.entrySet()) {
+        // the task chosen from the list
+        openFilter("My open cases");
+        openTask(form.getValue().getName());
+        waitUpTo.withMessage("the form " + form.getKey()).until(ExpectedConditions.visibilityOfElementLocated(
+            field("Field_caseNumber")));
+        waitUpTo.until(driver -> !valueOf(driver.findElement(field("Field_caseNumber"))).isBlank());
+        if (form.getKey().equals("call-customer")) {
+          assertThat(browser.findElement(DRAFT_BODY).isDisplayed())
+              .as("after a first-response call an email always goes: its draft is shown before any outcome is chosen")
+              .isTrue();
+        }
+        assertNothingSpills(form.getKey());
+      }
     });
   }
 
   // ------------------------------------------------------------------ Tasklist, as a person uses it
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/" + engine.getName() + "/";
+  }
+
+  private void openFilter(String name) {
+    By filter = By.xpath("//div[contains(@class, 'task-filter')][.//h4[contains(@class, 'name')]/a[contains(normalize-space(.), '"
+        + name + "')]]");
+    waitUpTo.withMessage("the filter \"" + name + "\"").until(ExpectedConditions.elementToBeClickable(filter)).click();
+    waitUpTo.until(ExpectedConditions.attributeContains(filter, "class", "active"));
+  }
+
+  private void openStartForm() {
+    waitUpTo.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), 'Start process')]"))).click();
+    waitUpTo.withMessage("the lifecycle among the processes to start").until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//a[@ng-click='selectProcessDefinition(processDefinition)'][contains(., 'Case communication lifecycle')]")))
+        .click();
+    waitUpTo.withMessage("the open-case form").until(ExpectedConditions.visibilityOfElementLocated(field("Field_caseNumber")));
+  }
+
+  /** The open-case form filled in as an engineer would: zone, country and region are chosen, not typed. */
+  private void startACaseFromTheStartForm(String caseNumber) {
+    openStartForm();
+    type("Field_caseNumber", caseNumber);
+    choose("Field_severity", "B – serious impact");
+    type("Field_caseTitle", "Nightly export to the warehouse fails");
+    type("Field_problemDescription", "Since Tuesday the nightly export stops after 20 minutes with error DW-4012.");
+    type("Field_customerName", "Dana Whitfield");
+    type("Field_customerEmail", CUSTOMER);
+    choose("Field_customerTimeZone", "America/Chicago");
+    choose("Field_customerCountry", "United States (US)");
+    choose("Field_customerRegion", "Illinois");
+    pick("Field_preferredChannel", "Email");
+    pick("Field_customerTier", "Standard");
+    type("Field_engineerId", "engineer");
+    chromium.screenshot("form-open-case");
+    browser.findElement(By.cssSelector("[ng-click='startProcessInstance()']")).click();
+    waitUpTo.withMessage("the start form closed").until(ExpectedConditions.invisibilityOfElementLocated(
+        field("Field_caseNumber")));
+  }
+
+  private void type(String componentId, String text) {
+    WebElement input = browser.findElement(field(componentId));
+    scrollTo(input);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /** A form-js select: open it, type to search where it is searchable, click the option. */
+  private void choose(String componentId, String option) {
+    WebElement select = browser.findElement(field(componentId));
+    boolean searchable = !select.getDomAttribute("class").contains("fjs-select-hidden-input");
+    WebElement opener = searchable ? select : browser.findElement(By.id(select.getDomAttribute("id") + "-display"));
+    scrollTo(opener);
+    opener.click();
+    if (searchable) {
+      select.sendKeys(option);
+    }
+    waitUpTo.withMessage(option + " in " + componentId).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"))).click();
+  }
+
+  /** A form-js radio group: click the option with this label. */
+  private void pick(String componentId, String option) {
+    for (WebElement input : browser.findElements(By.cssSelector("input[type='radio'][id*='-" + componentId + "']"))) {
+      String label = (String) ((JavascriptExecutor) browser).executeScript("""
+          const input = arguments[0];
+          const label = document.querySelector("label[for='" + input.id + "']") || input.closest('label');
+          return label ? label.textContent.trim() : '';""", input);
+      if (option.equals(label)) {
+        scrollTo(input);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", input);
+        return;
+      }
+    }
+    throw new AssertionError("no option " + option + " in " + componentId);
+  }
+
+  /** The form at 1,000 px wide: every field's input stays inside the field's box, every box inside the form. */
+  private void assertNothingSpills(String form) {
+    chromium.screenshot("form-" + form);
+    @SuppressWarnings("unchecked")
+    List<String> spills = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+        const form = document.querySelector('.fjs-form');
+        const before = form.style.cssText;
+        form.style.width = '1000px'; form.style.maxWidth = '1000px';
+        const spills = [];
+        const box = form.getBoundingClientRect();
+        for (const field of form.querySelectorAll('.fjs-form-field')) {
+          const f = field.getBoundingClientRect();
+          if (f.width === 0) continue;
+          if (f.left < box.left - 1 || f.right > box.right + 1) spills.push(field.className + ' leaves the form');
+          for (const inner of field.querySelectorAll('input, textarea, select, .fjs-select-display, .fjs-input-group')) {
+            const r = inner.getBoundingClientRect();
+            if (r.width === 0) continue;
+            if (r.left < f.left - 1 || r.right > f.right + 1) spills.push((inner.id || inner.className) + ' spills out of its box');
+          }
+        }
+        form.style.cssText = before;
+        return spills;""");
+    assertThat(spills).as(form + " at 1,000 px").isEmpty();
+  }
 
   /** Runs the steps; when one fails, leaves the page's DOM and a screenshot for whoever looks next. */
   private void inTheBrowser(Runnable steps) {
@@ -187,7 +357,7 @@ class TasklistBrowserTest {
   private void logIn(String user, String password) {
     // this context's engine by name: Camunda's webapps see every engine in the JVM (other test
     // contexts' too), and the one they would pick by default may belong to a context already closed
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/" + engine.getName() + "/");
+    browser.get(tasklist());
     waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
         .sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);

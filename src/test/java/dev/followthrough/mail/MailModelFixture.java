@@ -62,8 +62,13 @@ final class MailModelFixture {
     model.put("customer", customer);
     model.put("engineer", engineer);
     model.put("organisation", organisation);
+    // the LQR's survey (R10): one link per rating, as TemplateModels makes them
+    model.put("survey", Map.of("lowest", 1, "highest", 5, "links", java.util.stream.IntStream.rangeClosed(1, 5)
+        .mapToObj(rating -> Map.<String, Object>of("rating", rating, "url", SURVEY_URL + rating)).toList()));
     return model;
   }
+
+  static final String SURVEY_URL = "https://support.followthrough.example/survey/signed-token?rating=";
 
   /** Every value, optional ones included, premier customer with a TAM. */
   static Map<String, Object> full() {

@@ -267,12 +267,18 @@ class MailTemplatesTest {
         .contains("What you asked us:")
         .contains("What we did and the resolution:")
         .contains("Tips and resources:")
-        .contains("survey from Followthrough Support")
+        .contains("How did we do? One click on a number rates the support you had on this case, from 1 (poor) to 5")
+        .contains("1: " + MailModelFixture.SURVEY_URL + "1")
+        .contains("5: " + MailModelFixture.SURVEY_URL + "5")
         .contains("Thank you")
         .doesNotContainIgnoringCase("reopen");
     assertThat(templates.render("lqr-resolved-by-customer", minimal()).body())
         .contains("what you changed")
-        .contains("survey");
+        .contains("3: " + MailModelFixture.SURVEY_URL + "3");
+    Map<String, Object> noSurvey = minimal();
+    noSurvey.put("survey", Map.of("lowest", 1, "highest", 5, "links", java.util.List.of()));
+    assertThat(templates.render("lqr-resolved", noSurvey).body()).as("without a configured survey")
+        .contains("survey from Followthrough Support").doesNotContain("rating=");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.followthrough.lifecycle.Lifecycle;
 import dev.followthrough.support.LocalPostgres;
+import dev.followthrough.support.ModelerDeploy;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -54,6 +56,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * printed with its answer and written to {@code target/security-probes.txt}.
  */
 @LocalPostgres.Required
+// Spring Boot's tests leave metrics export off unless asked: the Prometheus scrape is probed here
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "FOLLOWTHROUGH_ADMIN_USER=" + ProductionProfileSecurityTest.ADMIN,
     "FOLLOWTHROUGH_ADMIN_PASSWORD=" + ProductionProfileSecurityTest.ADMIN_PASSWORD,
@@ -66,6 +70,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "FOLLOWTHROUGH_ADVISORS_ADDRESS=advisors@prod-test.example",
     "FOLLOWTHROUGH_MESSAGE_ID_DOMAIN=prod-test.example",
     "FOLLOWTHROUGH_IMAP_HOST=127.0.0.1",
+    "FOLLOWTHROUGH_SURVEY_SECRET=prod-test-survey-secret-of-at-least-32-characters",
+    "FOLLOWTHROUGH_PUBLIC_URL=https://support.prod-test.example",
     // the mailbox is the inbound tests' subject; here it would only poll an IMAPS server that is not there
     "followthrough.inbound.polling=false",
     "followthrough.engineers.erin.name=Erin Engineer", "followthrough.engineers.erin.email=erin@prod-test.example",
@@ -140,6 +146,7 @@ class ProductionProfileSecurityTest {
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private String erinsCase;
@@ -188,6 +195,24 @@ class ProductionProfileSecurityTest {
     probe("no credentials", null, "GET", "/engine-rest/task", null, 401);
     probe("no credentials", null, "GET", "/engine-rest/engine", null, 401);
     probe("a wrong password", MISTYPER.id(), "wrong-password-123", "GET", "/api/cases/PROD-1", null, 401);
+  }
+
+  @Test
+  @Order(20)
+  void theMetrics_areForManagersAndProcessOwners_theSurveyNeedsNoLogin() throws Exception {
+    probe("metrics without credentials", null, "GET", "/api/metrics", null, 401);
+    probe("the Prometheus scrape without credentials", null, "GET", "/actuator/prometheus", null, 401);
+    probe("an engineer reading the metrics", ERIN, "GET", "/api/metrics", null, 403);
+    probe("a manager reading the metrics", MORGAN, "GET", "/api/metrics?segment=severity", null, 200);
+    probe("a process owner exporting the metrics", PAULA, "GET", "/api/metrics/export.csv", null, 200);
+    probe("a bad segment", MORGAN, "GET", "/api/metrics?segment=customer", null, 400);
+    assertThat(probe("a manager scraping Prometheus", MORGAN, "GET", "/actuator/prometheus", null, 200).body())
+        .contains("followthrough_fcr_cases{severity=\"B\",tier=\"STANDARD\"}");
+    probe("health without credentials", null, "GET", "/actuator/health", null, 200);
+    probe("a survey link we did not sign, without login", null, "GET", "/survey/forged.token?rating=1", null, 400);
+    // the Cockpit dashboard calls the API with the webapp's own session
+    Webapp.login(this, MORGAN).probe("a manager's webapp session, as the Cockpit dashboard", "GET", "/api/metrics", null, 200);
+    Webapp.login(this, ERIN).probe("an engineer's webapp session", "GET", "/api/metrics", null, 401);
   }
 
   @Test
@@ -292,18 +317,34 @@ class ProductionProfileSecurityTest {
         + "InvalidRequestException, 'Setup action not available')").contains("Forbidden").doesNotContain("Setup action");
   }
 
+  /**
+   * Expressions run only where nobody but the application and admins can write them: an engineer's ad
+   * hoc query with one is refused, an engineer cannot store a filter at all, and the shared filters
+   * (which read {@code ${currentUser()}}) work for the engineer who opens them (TasklistFilters).
+   */
   @Test
   @Order(7)
-  void expressionsInQueries_areRefused() throws Exception {
+  void expressionsInQueries_onlyInFiltersTheApplicationOrAnAdminStored() throws Exception {
     Webapp erin = Webapp.login(this, ERIN);
     String expression = URLEncoder.encode("${currentUser()}", StandardCharsets.UTF_8);
     HttpResponse<String> adHoc = erin.probe("a task query with an expression", "GET",
         "/camunda/api/engine/engine/" + ENGINE + "/task?assigneeExpression=" + expression, null, 400);
     assertThat(adHoc.body()).contains("Expressions are forbidden");
 
-    HttpResponse<String> stored = Webapp.login(this, OPS_ADMIN).probe("the admin storing a filter with an expression", "POST", "/camunda/api/engine/engine/" + ENGINE + "/filter/create",
-        "{\"resourceType\":\"Task\",\"name\":\"probe\",\"query\":{\"assigneeExpression\":\"${currentUser()}\"}}", 400);
-    assertThat(stored.body()).contains("Expressions are forbidden");
+    String filter = "{\"resourceType\":\"Task\",\"name\":\"probe\",\"query\":{\"assigneeExpression\":\"${currentUser()}\"}}";
+    HttpResponse<String> engineersFilter = erin.probe("an engineer storing a filter with an expression", "POST",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter/create", filter, 403);
+    assertThat(engineersFilter.body()).contains("CREATE").contains("Filter");
+
+    HttpResponse<String> filters = erin.probe("the filters an engineer reads", "GET",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter?resourceType=Task", null, 200);
+    JsonNode shared = StreamSupport.stream(JSON.readTree(filters.body()).spliterator(), false)
+        .filter(node -> node.get("name").asText().equals("My open cases")).findFirst().orElseThrow();
+    erin.probe("the shared filter My open cases, listed", "POST",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter/" + shared.get("id").asText() + "/list", "{}", 200);
+
+    Webapp.login(this, OPS_ADMIN).probe("the admin storing a filter with an expression", "POST",
+        "/camunda/api/engine/engine/" + ENGINE + "/filter/create", filter, 200);
   }
 
   @Test
@@ -311,6 +352,63 @@ class ProductionProfileSecurityTest {
   void theLocalProfilesOutbox_doesNotExist() throws Exception {
     probe("the embedded outbox, as the admin", OPS_ADMIN, "GET", "/api/outbox", null, 404);
     probe("the outbox page", null, "GET", "/outbox.html", null, 404);
+  }
+
+  // --- Camunda Modeler's Deploy button (R31): /engine-rest for process owners -------------------
+
+  @Test
+  @Order(9)
+  void camundaModeler_deploysAChangedModel_asAProcessOwnerOnly() throws Exception {
+    String changed = Files.readString(Path.of("bpmn/case-communication.bpmn"))
+        .replace("name=\"Case opened\"", "name=\"Case opened by an engineer\"");
+    assertThat(changed).as("the model names its start event 'Case opened'").contains("Case opened by an engineer");
+    ModelerDeploy deploy = ModelerDeploy.of("case-communication", "case-communication.bpmn", changed);
+    long versionsBefore = repository.createProcessDefinitionQuery().processDefinitionKey("case-communication").count();
+
+    recordDeploy("no credentials", null, deploy.to(port, null, null), 401);
+    recordDeploy("an engineer", ERIN, deploy.to(port, ERIN.id(), ERIN.password()), 403);
+    recordDeploy("a manager", MORGAN, deploy.to(port, MORGAN.id(), MORGAN.password()), 403);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("case-communication").count())
+        .isEqualTo(versionsBefore);
+
+    HttpResponse<String> deployed = deploy.to(port, PAULA.id(), PAULA.password());
+    recordDeploy("a process owner", PAULA, deployed, 200);
+    JsonNode definitions = JSON.readTree(deployed.body()).get("deployedProcessDefinitions");
+    assertThat(definitions).hasSize(1);
+    JsonNode definition = definitions.elements().next();
+    assertThat(definition.get("key").asText()).isEqualTo("case-communication");
+    assertThat(definition.get("version").asLong()).isEqualTo(versionsBefore + 1);
+    assertThat(repository.getBpmnModelInstance(definition.get("id").asText())
+        .getModelElementById("StartEvent_CaseOpened").getAttributeValue("name")).isEqualTo("Case opened by an engineer");
+    assertThat(repository.createDeploymentQuery().deploymentId(definition.get("deploymentId").asText()).singleResult()
+        .getSource()).isEqualTo("Camunda Modeler");
+
+    HttpResponse<String> again = deploy.to(port, PAULA.id(), PAULA.password());
+    recordDeploy("the same model again (deploy-changed-only)", PAULA, again, 200);
+    assertThat(JSON.readTree(again.body()).get("deployedProcessDefinitions").isNull()).isTrue();
+
+    // the engine's own authorizations apply: a process owner deploys, but does not manage users
+    probe("a process owner creating a user via /engine-rest", PAULA, "POST", "/engine-rest/user/create",
+        "{\"profile\":{\"id\":\"sneaky\",\"firstName\":\"S\",\"lastName\":\"N\",\"email\":\"s@n.example\"},"
+            + "\"credentials\":{\"password\":\"sneaky-password-1\"}}", 403);
+    assertThat(identity.createUserQuery().userId("sneaky").count()).isZero();
+    probe("the admin reading deployments via /engine-rest", OPS_ADMIN, "GET", "/engine-rest/deployment?maxResults=1", null, 200);
+
+    // the webapps keep their CSRF protection: a logged-in session without the XSRF header is refused
+    Webapp erin = Webapp.login(this, ERIN);
+    HttpResponse<String> withoutToken = erin.client.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/camunda/api/engine/engine/" + ENGINE + "/task"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    record("a webapp session's POST without its XSRF header", ERIN, "POST", "/camunda/api/engine/engine/default/task",
+        "403", String.valueOf(withoutToken.statusCode()));
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+  }
+
+  private void recordDeploy(String who, Person person, HttpResponse<String> response, int expected) {
+    record("Modeler's deploy: " + who, person, "POST", "/engine-rest/deployment/create", String.valueOf(expected),
+        String.valueOf(response.statusCode()));
+    assertThat(response.statusCode()).as(who + " → " + response.body()).isEqualTo(expected);
   }
 
   // ---------------------------------------------------------------------------------------------

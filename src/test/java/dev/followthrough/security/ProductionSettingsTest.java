@@ -87,6 +87,8 @@ class ProductionSettingsTest {
         "camunda.bpm.authorization.enabled must be true outside the local profile",
         "followthrough.security.api-open must not be set outside the local profile: the API needs credentials",
         "followthrough.mail.embedded-server.enabled must not be set outside the local profile: production sends through FOLLOWTHROUGH_SMTP_HOST",
+        "FOLLOWTHROUGH_SURVEY_SECRET (followthrough.survey.secret) is missing: the survey links of the Last Quality Response are signed with it",
+        "FOLLOWTHROUGH_PUBLIC_URL (followthrough.survey.public-url) must be the address customers reach the application at, such as https://support.example.com",
         "camunda.bpm.generic-properties.properties.enableExpressionsInAdhocQueries must be set to false");
   }
 

@@ -160,6 +160,8 @@ class ClusterTest {
       environment.put("FOLLOWTHROUGH_ARCHIVE_ADDRESS", "");
       environment.put("FOLLOWTHROUGH_IMAP_HOST", "127.0.0.1");
       environment.put("FOLLOWTHROUGH_IMAP_POLLING", "false");
+      environment.put("FOLLOWTHROUGH_SURVEY_SECRET", "cluster-test-survey-secret-of-at-least-32-characters");
+      environment.put("FOLLOWTHROUGH_PUBLIC_URL", "https://support.cluster-test.example");
       Files.writeString(LOGS.resolve(name + "-" + generation + ".command"), String.join("\n", command));
       this.process = builder.start();
     }
