@@ -368,8 +368,11 @@ class TasklistBrowserTest {
 
   /** Clicks the task in the list, and claims it if it is not the user's yet. */
   private void openTask(String name) {
-    waitUpTo.withMessage("the task \"" + name + "\" in the task list")
-        .until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
+    WebElement task = waitUpTo.withMessage("the task \"" + name + "\" in the task list")
+        .until(ExpectedConditions.elementToBeClickable(By.linkText(name)));
+    // a long list scrolls under Tasklist's fixed footer, as it does for a person, who scrolls to it
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", task);
+    task.click();
     waitUpTo.withMessage("the task \"" + name + "\" opened").until(ExpectedConditions.or(
         ExpectedConditions.visibilityOfElementLocated(CLAIM), ExpectedConditions.visibilityOfElementLocated(COMPLETE)));
     List<WebElement> claim = browser.findElements(CLAIM);
