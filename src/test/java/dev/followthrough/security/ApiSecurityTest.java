@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,9 @@ import org.springframework.test.context.ActiveProfiles;
  * Camunda user in one of our groups, while the Camunda webapps keep their own login page. Runs on
  * a real server so Camunda's webapp filters are in the chain as well.
  */
+// Camunda's webapps keep static state (their runtime delegates) of the webapp context started last, so
+// a context cached from early in the suite may no longer serve them: this class starts its own
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "followthrough.security.api-open=false")
 @ActiveProfiles({"local", "test"})
