@@ -27,7 +27,7 @@ public interface HolidayCorrections {
       @Override
       public HolidayCorrection add(String country, String region, LocalDate date, HolidayCorrection.Change change,
                                    String reason, String by, Instant at) {
-        throw new UnsupportedOperationException("No store for holiday corrections");
+        throw new IllegalStateException("This calendar reads the configuration only: corrections are kept by HolidayCorrectionStore");
       }
 
       @Override

@@ -176,11 +176,7 @@ class CockpitBrowserTest {
   }
 
   private void logIn(String webapp, String user, String password) {
-    browser.get(app(webapp));
-    waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    chromium.logIn(app(webapp), user, password);
     waitUpTo.withMessage("logged in to " + webapp + " as " + user)
         .until(ExpectedConditions.visibilityOfElementLocated(BRAND_NAME));
   }

@@ -355,13 +355,7 @@ class TasklistBrowserTest {
   }
 
   private void logIn(String user, String password) {
-    // this context's engine by name: Camunda's webapps see every engine in the JVM (other test
-    // contexts' too), and the one they would pick by default may belong to a context already closed
-    browser.get(tasklist());
-    waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    chromium.logIn(tasklist(), user, password);
     waitUpTo.withMessage("logged in to Tasklist as " + user)
         .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }

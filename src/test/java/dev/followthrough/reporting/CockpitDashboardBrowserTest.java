@@ -83,11 +83,7 @@ class CockpitDashboardBrowserTest {
     ClockUtil.reset();
 
     try {
-      browser.get("http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/");
-      waitUpTo.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-          .sendKeys("demo");
-      browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      chromium.logIn("http://localhost:" + port + "/camunda/app/cockpit/" + engine.getName() + "/", "demo", "demo");
 
       WebElement fcrRate = waitUpTo.withMessage("the Followthrough dashboard on Cockpit's start page")
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("followthrough-fcr-rate")));

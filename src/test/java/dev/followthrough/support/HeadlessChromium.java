@@ -5,17 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from the operating system's packages ({@code apt-get install chromium
@@ -94,6 +98,20 @@ public final class HeadlessChromium implements ExecutionCondition, AutoCloseable
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * Opens a Camunda webapp page and signs in on its login form. The caller waits for what its app
+   * shows once signed in. Give the page of this context's engine by name: Camunda's webapps see every
+   * engine in the JVM (other test contexts' too), and their default may belong to a context closed.
+   */
+  public void logIn(String appUrl, String user, String password) {
+    driver.get(appUrl);
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
   }
 
   /** A PNG of the window, for humans, in {@code target/browser-screenshots/}. */
