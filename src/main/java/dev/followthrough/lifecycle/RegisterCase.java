@@ -34,7 +34,12 @@ public class RegisterCase implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     NewCase newCase = validation.check(execution::getVariable);
     execution.setProcessBusinessKey(newCase.caseNumber());
-    CaseVariables.of(newCase).forEach(execution::setVariable);
+    // only what normalising changed: setting a variable to the value it has is an update all the same
+    CaseVariables.of(newCase).forEach((name, value) -> {
+      if (!execution.hasVariable(name) || !java.util.Objects.equals(execution.getVariable(name), value)) {
+        execution.setVariable(name, value);
+      }
+    });
     Instant now = EngineClock.now();
     OPENED_AT.set(execution, now);
     LAST_SUCCESSFUL_CONTACT_AT.set(execution, now);

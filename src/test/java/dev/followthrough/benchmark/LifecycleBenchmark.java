@@ -172,6 +172,12 @@ class LifecycleBenchmark {
     properties.put("followthrough.mail.embedded-server.imap-port", "0");
     properties.put("followthrough.inbound.polling", "false");
     properties.put("logging.level.org.camunda.bpm.engine.jobexecutor", "warn");
+    // a variant to compare, e.g. -Dbenchmark.properties=camunda.bpm.job-execution.max-pool-size=10
+    for (String setting : System.getProperty("benchmark.properties", "").split(",")) {
+      if (!setting.isBlank()) {
+        properties.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+      }
+    }
     long began = System.nanoTime();
     // as arguments: they must win over the local profile's own database and ports
     app = new SpringApplicationBuilder(FollowthroughApplication.class).profiles("local")
@@ -690,6 +696,10 @@ class LifecycleBenchmark {
       return null;
     }
     Recording recording = new Recording(Configuration.getConfiguration("profile"));
+    // where the threads wait, not only where they run: every wait of a millisecond or more
+    for (String wait : List.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.SocketWrite")) {
+      recording.enable(wait).withThreshold(Duration.ofMillis(1)).withStackTrace();
+    }
     Path file = Path.of("target", "benchmark", db + "-" + label + "-" + phase + ".jfr");
     Files.createDirectories(file.getParent());
     recording.setDestination(file);

@@ -190,7 +190,8 @@ class CaseCommunicationModelTest {
     for (ServiceTask task : all(ServiceTask.class)) {
       if ("${sendEmail}".equals(task.getCamundaDelegateExpression())) {
         assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " async before").isTrue();
-        assertThat(task.isCamundaAsyncAfter()).as(task.getId() + " async after").isTrue();
+        // the outbox ledger keeps a retried send from sending again; a job after it would only cost
+        assertThat(task.isCamundaAsyncAfter()).as(task.getId() + " one job per send").isFalse();
         assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
             .count()).as(task.getId() + " retry cycle").isEqualTo(1);
       }
