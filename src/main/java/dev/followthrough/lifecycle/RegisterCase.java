@@ -9,6 +9,7 @@ import dev.followthrough.cases.CaseValidation;
 import dev.followthrough.cases.CaseConflict;
 import dev.followthrough.cases.NewCase;
 import java.time.Instant;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,7 +37,7 @@ public class RegisterCase implements ExecutionListener {
     execution.setProcessBusinessKey(newCase.caseNumber());
     // only what normalising changed: setting a variable to the value it has is an update all the same
     CaseVariables.of(newCase).forEach((name, value) -> {
-      if (!execution.hasVariable(name) || !java.util.Objects.equals(execution.getVariable(name), value)) {
+      if (!execution.hasVariable(name) || !Objects.equals(execution.getVariable(name), value)) {
         execution.setVariable(name, value);
       }
     });
