@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.followthrough.inbound.Mailbox;
 import dev.followthrough.mail.MailProperties;
+import dev.followthrough.mail.ReusedSmtpConnections;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +48,7 @@ class EmbeddedMailServerConfiguration {
   @Bean
   @ConditionalOnExpression("'${followthrough.smtp.host:}'.isBlank()")
   JavaMailSenderImpl embeddedMailSender(GreenMail embeddedMailServer) {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    JavaMailSenderImpl sender = new ReusedSmtpConnections(Clock.systemUTC());
     sender.setHost("127.0.0.1");
     sender.setPort(embeddedMailServer.getSmtp().getPort());
     // GreenMail writes its multi-line EHLO reply line by line; with Nagle's algorithm and delayed

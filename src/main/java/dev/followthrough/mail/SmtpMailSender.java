@@ -3,18 +3,20 @@ package dev.followthrough.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import java.time.Clock;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Spring's sender for the configured SMTP server. With OAuth2 it logs in with a current access
- * token at each connection (fetched again a minute before it expires), never with a stale one; a
+ * The sender for the configured SMTP server, its connections kept open between emails
+ * ({@link ReusedSmtpConnections}). With OAuth2 it logs in with a current access
+ * token at each connection (fetched again a minute before it expires), never with a stale one, and
+ * does not use a connection again once its token was renewed; a
  * token endpoint that fails makes the send fail like an unreachable server, so the job retries.
  */
-public class SmtpMailSender extends JavaMailSenderImpl {
+public class SmtpMailSender extends ReusedSmtpConnections {
 
   private final OAuth2Tokens tokens;
 
   public SmtpMailSender(SmtpProperties properties, Clock clock) {
+    super(clock);
     setHost(properties.host());
     setPort(properties.port());
     setUsername(properties.user());
@@ -25,12 +27,17 @@ public class SmtpMailSender extends JavaMailSenderImpl {
   }
 
   @Override
-  protected Transport connectTransport() throws MessagingException {
+  protected Transport openConnection() throws MessagingException {
     if (tokens == null) {
-      return super.connectTransport();
+      return super.openConnection();
     }
     Transport transport = getTransport(getSession());
     transport.connect(getHost(), getPort(), getUsername(), tokens.accessToken());
     return transport;
+  }
+
+  @Override
+  protected Object currentCredentials() throws MessagingException {
+    return tokens == null ? super.currentCredentials() : tokens.accessToken();
   }
 }
