@@ -5,6 +5,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -139,8 +141,8 @@ public class OutboundMail {
   private static ByteArrayResource logo() {
     try (var in = new ClassPathResource("mail/logo.png").getInputStream()) {
       return new ByteArrayResource(in.readAllBytes(), "the organisation's logo");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("mail/logo.png is missing from the application", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("mail/logo.png is missing from the application", e);
     }
   }
 

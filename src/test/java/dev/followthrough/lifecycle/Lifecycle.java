@@ -155,7 +155,7 @@ public class Lifecycle {
     runDueJobs();
   }
 
-  /** Runs jobs due now until none are left (a job may create the next one, e.g. async after). */
+  /** Runs jobs due now until none are left (a job may create the next one, e.g. a timer that leads to a send). */
   public void runDueJobs() {
     ManagementService management = engine.getManagementService();
     for (int round = 0; round < 200; round++) {
