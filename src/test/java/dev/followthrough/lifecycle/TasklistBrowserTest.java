@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -362,11 +363,20 @@ class TasklistBrowserTest {
 
   /** Clicks the task in the list, and claims it if it is not the user's yet. */
   private void openTask(String name) {
-    WebElement task = waitUpTo.withMessage("the task \"" + name + "\" in the task list")
-        .until(ExpectedConditions.elementToBeClickable(By.linkText(name)));
-    // a long list scrolls under Tasklist's fixed footer, as it does for a person, who scrolls to it
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", task);
-    task.click();
+    // a long list scrolls under Tasklist's fixed footer, as it does for a person, who scrolls to it;
+    // Tasklist redraws the list now and then, so a link found a moment ago may be gone: find it again
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage("the task \"" + name + "\" in the task list, clicked")
+        .ignoring(StaleElementReferenceException.class)
+        .until(driver -> {
+          WebElement task = ExpectedConditions.elementToBeClickable(By.linkText(name)).apply(driver);
+          if (task == null) {
+            return false;
+          }
+          scrollTo(task);
+          task.click();
+          return true;
+        });
     waitUpTo.withMessage("the task \"" + name + "\" opened").until(ExpectedConditions.or(
         ExpectedConditions.visibilityOfElementLocated(CLAIM), ExpectedConditions.visibilityOfElementLocated(COMPLETE)));
     List<WebElement> claim = browser.findElements(CLAIM);
