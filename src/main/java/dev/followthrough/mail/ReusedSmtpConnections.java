@@ -19,7 +19,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * login, and QUIT; with a real server that is most of a send's time, and in a burst of follow-ups
  * at 09:00 it is done hundreds of times over. A connection is handed to one send at a time, asked
  * with NOOP whether it still stands before it is used again (a server closes idle sessions), and
- * closed after {@code maxMessages} emails, after {@code maxIdle} unused, or at the first failure
+ * closed after {@link #MAX_MESSAGES} emails, after {@link #MAX_IDLE} unused, or at the first failure
  * of any kind, so a send never goes over a connection in an unknown state. What the server accepts
  * is unchanged: one SMTP transaction per email.
  */
