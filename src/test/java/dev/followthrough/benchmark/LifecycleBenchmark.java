@@ -175,8 +175,9 @@ class LifecycleBenchmark {
     properties.put("logging.level.org.camunda.bpm.engine.jobexecutor", "warn");
     // a variant to compare, e.g. -Dbenchmark.properties=camunda.bpm.job-execution.max-pool-size=10
     for (String setting : System.getProperty("benchmark.properties", "").split(",")) {
-      if (!setting.isBlank()) {
-        properties.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+      String[] keyAndValue = setting.split("=", 2);
+      if (keyAndValue.length == 2) {
+        properties.put(keyAndValue[0].trim(), keyAndValue[1].trim());
       }
     }
     long began = System.nanoTime();

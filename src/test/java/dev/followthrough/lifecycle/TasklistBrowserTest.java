@@ -78,6 +78,7 @@ class TasklistBrowserTest {
 
   private HeadlessChromium chromium;
   private WebDriver browser;
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
   private WebDriverWait waitUpTo;
 
   @BeforeEach
@@ -85,7 +86,7 @@ class TasklistBrowserTest {
     lifecycle.clockAt(berlin("2026-11-23T10:00"));
     chromium = HeadlessChromium.start();
     browser = chromium.driver();
-    waitUpTo = new WebDriverWait(browser, Duration.ofSeconds(20));
+    waitUpTo = new WebDriverWait(browser, PATIENCE);
   }
 
   @AfterEach
@@ -365,7 +366,7 @@ class TasklistBrowserTest {
   private void openTask(String name) {
     // a long list scrolls under Tasklist's fixed footer, as it does for a person, who scrolls to it;
     // Tasklist redraws the list now and then, so a link found a moment ago may be gone: find it again
-    new WebDriverWait(browser, Duration.ofSeconds(20))
+    new WebDriverWait(browser, PATIENCE)
         .withMessage("the task \"" + name + "\" in the task list, clicked")
         .ignoring(StaleElementReferenceException.class)
         .until(driver -> {

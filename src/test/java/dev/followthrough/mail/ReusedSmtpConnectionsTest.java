@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.followthrough.inbound.MovableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +39,7 @@ class ReusedSmtpConnectionsTest {
   void start() throws IOException {
     server.start();
     relay = new Relay(server.getSmtp().getPort());
-    clock = new MovableClock();
+    clock = new MovableClock(Instant.parse("2026-11-30T09:00:00Z"));
     sender = new ReusedSmtpConnections(clock);
     sender.setHost("127.0.0.1");
     sender.setPort(relay.port());
@@ -77,7 +75,7 @@ class ReusedSmtpConnectionsTest {
   @Test
   void aConnectionIdleTooLong_isNotUsedAgain() {
     sender.send(email(1));
-    clock.pass(ReusedSmtpConnections.MAX_IDLE.plusSeconds(1));
+    clock.move(ReusedSmtpConnections.MAX_IDLE.plusSeconds(1));
     sender.send(email(2));
 
     assertThat(server.getReceivedMessages()).hasSize(2);
@@ -115,29 +113,6 @@ class ReusedSmtpConnectionsTest {
     email.setSubject("Case " + number);
     email.setText("Status " + number);
     return email;
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-30T09:00:00Z");
-
-    void pass(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 
   /** Relays TCP to the mail server, counting connections; can drop them all, or refuse new ones. */
