@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The send tasks ({@code ${sendEmail}}, input {@code email} names the {@link EmailKind}). Every send
- * task is an asynchronous continuation ({@code camunda:asyncBefore}); the idempotency key is the
- * case, its process instance, the task and the id of that continuation's job. A job keeps its id
+ * runs in a job: its own ({@code camunda:asyncBefore}) after a person's task or an incoming message,
+ * or the job of the timer right before it; the idempotency key is the case, its process instance,
+ * the task and the id of that job. A job keeps its id
  * through every retry (the backoff, or Retry in Cockpit), so a retried send gets the same key and
  * the outbox does not send it twice; a loop's next turn, or the same step after the case was
  * reopened, runs a new job and so gets a new key. The key reads nothing from history, so it is the
@@ -62,12 +63,12 @@ public class SendEmail implements JavaDelegate {
         .correlateWithResult();
   }
 
-  /** The id of the job running this send: the same for every retry of it, new for every turn. */
+  /** The id of the job running this send (its own, or its timer's): the same for every retry of it, new for every turn. */
   private static String continuationJobId(DelegateExecution execution) {
     var job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
     if (job == null) {
       throw new IllegalStateException(execution.getCurrentActivityId()
-          + " sends email outside a job: every send task must be an asynchronous continuation (asyncBefore)");
+          + " sends email outside a job: a send task must be asyncBefore, or follow a timer (README, \"Exactly once\")");
     }
     return job.getId();
   }

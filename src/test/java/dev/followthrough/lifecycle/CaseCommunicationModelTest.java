@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -18,6 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -185,17 +189,67 @@ class CaseCommunicationModelTest {
         && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
   }
 
+  /**
+   * Every email goes out in a job that has retries and ends in an incident: its own job
+   * ({@code asyncBefore}, with its own retry cycle) after a person's task or an incoming message,
+   * or, right after a timer (through gateways and expression tasks only), the timer's job, with the
+   * retry cycle on the timer. Never {@code asyncAfter}: the outbox ledger keeps a retried send from
+   * sending again, so a job after it would only cost.
+   */
   @Test
-  void everythingThatTalksToTheOutsideWorldRunsAfterASavepointWithRetries() {
+  void everythingThatTalksToTheOutsideWorldRunsInAJobWithRetries() {
+    int inOwnJob = 0;
+    int inTimersJob = 0;
     for (ServiceTask task : all(ServiceTask.class)) {
-      if ("${sendEmail}".equals(task.getCamundaDelegateExpression())) {
-        assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " async before").isTrue();
-        // the outbox ledger keeps a retried send from sending again; a job after it would only cost
-        assertThat(task.isCamundaAsyncAfter()).as(task.getId() + " one job per send").isFalse();
-        assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
-            .count()).as(task.getId() + " retry cycle").isEqualTo(1);
+      if (!sends(task)) {
+        continue;
+      }
+      assertThat(task.isCamundaAsyncAfter()).as(task.getId() + " one job per send").isFalse();
+      if (task.isCamundaAsyncBefore()) {
+        assertThat(retryCycles(task)).as(task.getId() + " retry cycle").isEqualTo(1);
+        inOwnJob++;
+      } else {
+        assertThat(retryCycles(task)).as(task.getId() + " runs in its timer's job: the retry cycle is the timer's").isZero();
+        for (CatchEvent timer : timersBefore(task, task, new HashSet<>())) {
+          assertThat(retryCycles(timer)).as(timer.getId() + " sends " + task.getId() + ": retry cycle").isEqualTo(1);
+        }
+        inTimersJob++;
       }
     }
+    assertThat(inTimersJob).as("sends in their timer's job").isEqualTo(14);
+    assertThat(inOwnJob).as("sends in their own job").isEqualTo(3);
+  }
+
+  private static boolean sends(ServiceTask task) {
+    return "${sendEmail}".equals(task.getCamundaDelegateExpression());
+  }
+
+  private static int retryCycles(BaseElement element) {
+    return element.getExtensionElements() == null ? 0
+        : element.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count();
+  }
+
+  /** The timers whose job reaches this node: back through gateways and expression tasks, nothing else. */
+  private static List<CatchEvent> timersBefore(FlowNode node, ServiceTask send, Set<FlowNode> seen) {
+    if (!seen.add(node)) {
+      return List.of();
+    }
+    assertThat(node.getIncoming()).as(node.getId() + " is reached").isNotEmpty();
+    List<CatchEvent> timers = new ArrayList<>();
+    for (SequenceFlow flow : node.getIncoming()) {
+      FlowNode before = flow.getSource();
+      if (before instanceof CatchEvent event
+          && event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance)) {
+        timers.add(event);
+      } else if (before instanceof Gateway
+          || before instanceof ServiceTask step && !sends(step) && !step.isCamundaAsyncBefore() && !step.isCamundaAsyncAfter()) {
+        timers.addAll(timersBefore(before, send, seen));
+      } else {
+        throw new AssertionError(send.getId() + " has no asyncBefore, but " + before.getId() + " comes before it: "
+            + "only a timer's job may send without a job of its own (make it asyncBefore with a retry cycle)");
+      }
+    }
+    return timers;
   }
 
   @Test

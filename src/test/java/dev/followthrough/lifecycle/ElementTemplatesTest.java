@@ -101,10 +101,10 @@ class ElementTemplatesTest {
     });
 
     String modelsCycle = Bpmn.readModelFromFile(Path.of("bpmn/case-communication.bpmn").toFile())
-        .<ServiceTask>getModelElementById(SEND_STRIKE_TWO).getExtensionElements()
+        .<BaseElement>getModelElementById(AFTER_STRIKE_ONE).getExtensionElements()
         .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent();
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getFailedJobRetryTimeCycle())
-        .as("a templated send retries as the model's own sends do").isEqualTo(modelsCycle);
+        .as("a templated send, and a send after a templated wait, retry as the model's own sends do").isEqualTo(modelsCycle);
   }
 
   @Test
