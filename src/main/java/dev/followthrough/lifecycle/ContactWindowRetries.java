@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * R14 at the moment of sending: when a send job stops because the customer's business hours are
  * closed ({@link ContactWindow.Closed}), the job is not counted as failed; its due date moves to the
- * customer's next opening and its retries stay as they were. Cockpit shows the case waiting at the
- * send task with its job due at the opening; the log says why. (The job's exception message is left
- * alone: the engine reads an empty one as "never failed" and then starts the task's retry cycle.)
- * Every other failure goes to the engine's own retry handling (the task's
- * {@code failedJobRetryTimeCycle}).
+ * customer's next opening and its retries stay as they were. Cockpit shows the case waiting with
+ * that job (the send task's own, or the timer's right before it) due at the opening; the log says
+ * why. (The job's exception message is left alone: the engine reads an empty one as "never failed"
+ * and then starts the retry cycle again.) Every other failure goes to the engine's own retry
+ * handling (the {@code failedJobRetryTimeCycle} of the send task or of its timer).
  *
  * <p>A closed window is the business day ending, not an error: the engine's own ERROR with a stack
  * trace for it ("ENGINE-16004 Exception while closing command context") is left out of the log,

@@ -103,7 +103,7 @@ class CaseCommunicationLifecycleTest {
         .isEqualTo(lifecycle.emails(instance).get(1).messageId());
     assertThat(lqr.references()).as("the thread starts at the FQR").startsWith(fqr.messageId())
         .endsWith(lifecycle.emails(instance).get(1).messageId());
-    // case, process instance, send task and the id of its send job (the same for every retry)
+    // case, process instance, send task and the id of the job that sent it (the same for every retry)
     assertThat(fqr.messageId()).matches(java.util.regex.Pattern.quote("<" + instance.getBusinessKey() + "."
         + instance.getId().replaceAll("[^A-Za-z0-9.-]", ".") + ".Task.SendFirstQualityResponse.")
         + "[A-Za-z0-9.-]+@followthrough\\.local>");

@@ -10,6 +10,8 @@ import dev.followthrough.cases.CustomerReply;
 import dev.followthrough.casework.ReplyIntake;
 import dev.followthrough.cases.TimelineEvent;
 import dev.followthrough.lifecycle.Lifecycle;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -77,5 +80,37 @@ class PostgresLifecycleTest {
     assertThat(records.timeline(instance.getBusinessKey())).extracting(CaseRecords.TimelineEntry::type)
         .containsSubsequence(TimelineEvent.CASE_OPENED, TimelineEvent.EMAIL_SENT, TimelineEvent.FIRST_RESPONSE_SENT,
             TimelineEvent.REPLY_RECEIVED);
+  }
+
+  /**
+   * The ledger's look-ups that run for every email sent and every reply read go by index on the
+   * production database, whatever its size: with sequential scans switched off, PostgreSQL still
+   * plans a sequential scan when no index fits, so the plan names the index or the test fails.
+   */
+  @Test
+  void theLedgersLookUpsForEverySendAndEveryReplyUseAnIndex() {
+    assertThat(plan("select case_number from ft_outbound_email where message_id = 'x'"))
+        .as("a reply's case by the Message-IDs it answers (V12)").contains("ft_outbound_email_message");
+    assertThat(plan("select message_id from ft_outbound_email where case_number = 'x' and in_customer_thread = true "
+        + "and status = 'SENT' order by created_at, idempotency_key"))
+        .as("the customer's thread an email joins").contains("ft_outbound_email_case");
+    assertThat(plan("select status from ft_outbound_email where idempotency_key = 'x'"))
+        .as("an email's ledger entry").contains("ft_outbound_email_pkey");
+  }
+
+  private String plan(String query) {
+    return jdbc.execute((ConnectionCallback<String>) connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("set enable_seqscan = off");
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet lines = statement.executeQuery("explain " + query)) {
+          while (lines.next()) {
+            plan.append(lines.getString(1)).append('\n');
+          }
+        }
+        statement.execute("reset enable_seqscan");
+        return plan.toString();
+      }
+    });
   }
 }
