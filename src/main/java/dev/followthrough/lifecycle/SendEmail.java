@@ -63,7 +63,10 @@ public class SendEmail implements JavaDelegate {
         .correlateWithResult();
   }
 
-  /** The id of the job running this send (its own, or its timer's): the same for every retry of it, new for every turn. */
+  /**
+   * The id of the job running this send (its own, or its timer's): the same for every retry of it,
+   * new for every turn.
+   */
   private static String continuationJobId(DelegateExecution execution) {
     var job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
     if (job == null) {
