@@ -107,8 +107,9 @@ class PostgresLifecycleTest {
           while (lines.next()) {
             plan.append(lines.getString(1)).append('\n');
           }
+        } finally {
+          statement.execute("reset enable_seqscan"); // the connection goes back to the pool as it came
         }
-        statement.execute("reset enable_seqscan");
         return plan.toString();
       }
     });
