@@ -19,6 +19,7 @@ import dev.followthrough.engineers.EngineerDirectory;
 import dev.followthrough.engineers.EngineerProfile;
 import dev.followthrough.mail.CustomerText;
 import dev.followthrough.mail.MailProperties;
+import dev.followthrough.mail.MailTemplates;
 import dev.followthrough.metrics.SurveyTokens;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -77,14 +78,15 @@ public class TemplateModels {
     model.put("customer", customer);
     model.put("engineer", engineer);
     model.put("organisation", Map.of("name", mail.organisationName()));
-    model.put("survey", survey(scope));
+    model.put("survey", MailTemplates.whenRead(() -> survey(scope)));
     return model;
   }
 
   /**
    * The LQR's survey (R10): {@code survey.links}, one signed link per rating (1 to 5) for this
    * closing of the case (its process instance: a reopened case closes with a new survey). Empty
-   * when the survey is not configured; the LQR templates then leave the question out.
+   * when the survey is not configured; the LQR templates then leave the question out. Signed only
+   * when a template reads it.
    */
   private Map<String, Object> survey(VariableScope scope) {
     String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -140,6 +143,13 @@ public final class MailTemplates {
 
   private final Path overrideDirectory;
   private final VelocityEngine engine;
+  /**
+   * Without an override directory the bundled templates cannot change while the application runs:
+   * whether a language has a template, and the checked template itself, are looked up once (a
+   * class path look-up and a walk of the template's syntax tree per send otherwise).
+   */
+  private final Map<String, Boolean> bundledExists = new ConcurrentHashMap<>();
+  private final Map<String, Template> bundledChecked = new ConcurrentHashMap<>();
 
   /**
    * Templates come from the classpath folder {@code templates/mail/}; a file with the same path
@@ -444,10 +454,18 @@ public final class MailTemplates {
   }
 
   private boolean exists(String language, String name) {
-    return engine.resourceExists(language + "/" + name + EXTENSION);
+    String path = language + "/" + name + EXTENSION;
+    return overrideDirectory == null ? bundledExists.computeIfAbsent(path, engine::resourceExists)
+        : engine.resourceExists(path);
   }
 
   private Template load(String name, String language) {
+    return overrideDirectory == null
+        ? bundledChecked.computeIfAbsent(language + "/" + name, key -> loadChecked(name, language))
+        : loadChecked(name, language);
+  }
+
+  private Template loadChecked(String name, String language) {
     Template template;
     try {
       template = engine.getTemplate(language + "/" + name + EXTENSION, StandardCharsets.UTF_8.name());
@@ -586,6 +604,33 @@ public final class MailTemplates {
   }
 
   /** A deep, read-only copy, so a template cannot change the caller's data. Nulls are kept. */
+  /**
+   * A part of a model worked out only if a template reads it, e.g. the LQR's signed survey links,
+   * which every other email would otherwise compute for nothing.
+   */
+  public static Map<String, Object> whenRead(Supplier<? extends Map<String, ?>> part) {
+    return new WhenRead(part);
+  }
+
+  private static final class WhenRead extends AbstractMap<String, Object> {
+    private final Supplier<? extends Map<String, ?>> part;
+    private volatile Map<String, Object> value;
+
+    WhenRead(Supplier<? extends Map<String, ?>> part) {
+      this.part = part;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> read = value;
+      if (read == null) {
+        read = immutableCopy(part.get());
+        value = read;
+      }
+      return read.entrySet();
+    }
+  }
+
   private static Map<String, Object> immutableCopy(Map<?, ?> source) {
     Map<String, Object> copy = new LinkedHashMap<>();
     source.forEach((k, v) -> copy.put(String.valueOf(k), immutableValue(v)));
@@ -593,6 +638,9 @@ public final class MailTemplates {
   }
 
   private static Object immutableValue(Object value) {
+    if (value instanceof WhenRead) {
+      return value; // read-only, and copied when it is first read
+    }
     if (value instanceof Map<?, ?> map) {
       return immutableCopy(map);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.followthrough.FollowthroughApplication;
 import dev.followthrough.casework.SupportCases;
+import dev.followthrough.lifecycle.CaseVariables;
 import dev.followthrough.lifecycle.Lifecycle;
 import dev.followthrough.support.LocalPostgres;
 import dev.followthrough.support.SmtpTransactions;
@@ -76,7 +77,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       closed in this application);</li>
  *   <li>P2 a burst of {@code benchmark.burst} "first response at risk" warnings made due at one
  *       moment (their due dates spread over a few milliseconds, oldest first) until all are handed
- *       to SMTP, against as many bare timer → no-op jobs; with the order they went in;</li>
+ *       to SMTP, against as many bare timer → no-op jobs; with the order they went in. After a
+ *       warm-up burst each way ({@code benchmark.p2.warmup}, not counted: nothing before it sends
+ *       email, so the send path would still be compiled during the first burst),
+ *       {@code benchmark.p2.rounds} bursts each way, taking turns;</li>
  *   <li>P3 lateness (due → handed to SMTP, or → the no-op ran) of timers falling due one by one
  *       while all open cases' timers wait;</li>
  *   <li>P4 heap after the open cases, and start-up (JVM start → ready) of the application and of a
@@ -101,6 +105,9 @@ class LifecycleBenchmark {
   private final String label = System.getProperty("benchmark.label", "run");
   private final int open = Integer.getInteger("benchmark.open", 100_000);
   private final int burst = Integer.getInteger("benchmark.burst", 5_000);
+  private final int burstRounds = Integer.getInteger("benchmark.p2.rounds", 5);
+  /** A burst each way before the measured ones: the start-up warm-up sends no email. */
+  private final int burstWarmUp = Integer.getInteger("benchmark.p2.warmup", 1_000);
   private final int rounds = Integer.getInteger("benchmark.rounds", 5);
   private final int casesPerRound = Integer.getInteger("benchmark.p1.cases", 100);
   private final int lateTimers = Integer.getInteger("benchmark.p3.timers", 200);
@@ -141,7 +148,7 @@ class LifecycleBenchmark {
       p1CasesOpenedPerSecond();
       fillTo(1_000);
       p5Completion(1_000);
-      fillTo(Math.max(burst + completions + 100, 1_000));
+      fillTo(Math.max(burstWarmUp + burst * burstRounds + completions + 100, 1_000));
       p2Burst();
       fillTo(open);
       p3Lateness();
@@ -256,10 +263,23 @@ class LifecycleBenchmark {
       }
       inProcess.add(casesPerRound / seconds(began));
     }
+    // where the gap is: the same bare start carrying the variables a case's start carries
+    Map<String, Object> caseVariables = CaseVariables.of(Lifecycle.aCase(UnaryOperator.identity()));
+    List<Double> bareWithVariables = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      long began = System.nanoTime();
+      for (int i = 0; i < bareStarts; i++) {
+        engine.getRuntimeService().startProcessInstanceByKey(BARE_TASK, caseVariables);
+      }
+      bareWithVariables.add(bareStarts / seconds(began));
+    }
     say("P1 raw cases/s POST /api/cases " + followthrough + " | in-process SupportCases.open " + inProcess
-        + " | bare start->user task " + bare);
+        + " | bare start->user task " + bare + " | the same with the " + caseVariables.size() + " variables of a case "
+        + bareWithVariables);
     row("P1 cases opened per second (POST /api/cases)", followthrough, bare, "/s", true);
     row("P1' cases opened per second in-process (SupportCases.open)", inProcess, bare, "/s", true);
+    row("P1'' (where the gap is) bare start->user task with the " + caseVariables.size() + " variables of a case",
+        bareWithVariables, bare, "/s", true);
   }
 
   private void post() throws Exception {
@@ -362,30 +382,44 @@ class LifecycleBenchmark {
 
   // ---- P2
 
+  /** Every burst uses at-risk timers of other cases, and as many fresh bare timers. */
   private void p2Burst() throws Exception {
+    int needed = burstWarmUp + burst * burstRounds;
     List<String> timers = engine.getManagementService().createJobQuery().activityId(FIRST_RESPONSE_AT_RISK).timers()
-        .listPage(0, burst).stream().map(Job::getId).toList();
-    if (timers.size() < burst) {
+        .listPage(0, needed).stream().map(Job::getId).toList();
+    if (timers.size() < needed) {
       throw new IllegalStateException("only " + timers.size() + " at-risk timers wait");
     }
-    for (int i = 0; i < burst; i++) {
-      engine.getRuntimeService().createProcessInstanceByKey(BARE_TIMER).setVariable("due", FAR_AWAY).execute();
+    if (burstWarmUp > 0) {
+      burst("followthrough", timers.subList(0, burstWarmUp), this::deliveredSince, Duration.ofMinutes(10));
+      burst("bare", bareTimers(burstWarmUp), this::probedSince, Duration.ofMinutes(10));
+      say("P2 warm-up: a burst of " + burstWarmUp + " each way, not counted");
     }
-    List<String> bareTimers = bareTimerJobs(burst);
-    Recording recording = profile("p2");
-    Burst followthrough = burst("followthrough", timers, this::deliveredSince, Duration.ofMinutes(40));
-    stop(recording);
-    Burst bare = burst("bare", bareTimers, this::probedSince, Duration.ofMinutes(10));
-    say(String.format(Locale.ROOT, "P2 raw burst of %d: followthrough %.1f s (%.1f/s), order rho %.3f, oldest due sent as #%d,"
-            + " failed jobs %d | bare %.1f s (%.1f/s), order rho %.3f, oldest as #%d", burst, followthrough.seconds,
-        burst / followthrough.seconds, followthrough.rho, followthrough.oldestAt + 1, failedJobs(), bare.seconds,
-        burst / bare.seconds, bare.rho, bare.oldestAt + 1));
-    row("P2 burst of " + burst + ": handed on per second", List.of(burst / followthrough.seconds),
-        List.of(burst / bare.seconds), "/s", true);
-    lines.add(String.format(Locale.ROOT, "| P2 burst of %d: oldest due first (Spearman rho of due order vs send order;"
-        + " 1 = exactly) | rho %.3f, oldest sent as #%d | rho %.3f, oldest as #%d | |", burst, followthrough.rho,
-        followthrough.oldestAt + 1, bare.rho, bare.oldestAt + 1));
-    mailServer.purgeEmailFromAllMailboxes();
+    List<Double> followthroughRates = new ArrayList<>();
+    List<Double> bareRates = new ArrayList<>();
+    List<String> orders = new ArrayList<>();
+    for (int round = 0; round < burstRounds; round++) {
+      List<String> bareTimers = bareTimers(burst);
+      Recording recording = round == 0 ? profile("p2") : null;
+      int from = burstWarmUp + round * burst;
+      Burst followthrough = burst("followthrough", timers.subList(from, from + burst), this::deliveredSince,
+          Duration.ofMinutes(40));
+      stop(recording);
+      Burst bare = burst("bare", bareTimers, this::probedSince, Duration.ofMinutes(10));
+      say(String.format(Locale.ROOT, "P2 raw burst of %d, round %d: followthrough %.1f s (%.1f/s), order rho %.3f,"
+              + " oldest due sent as #%d, failed jobs %d | bare %.1f s (%.1f/s), order rho %.3f, oldest as #%d", burst,
+          round + 1, followthrough.seconds, burst / followthrough.seconds, followthrough.rho, followthrough.oldestAt + 1,
+          failedJobs(), bare.seconds, burst / bare.seconds, bare.rho, bare.oldestAt + 1));
+      followthroughRates.add(burst / followthrough.seconds);
+      bareRates.add(burst / bare.seconds);
+      orders.add(String.format(Locale.ROOT, "rho %.3f, oldest as #%d", followthrough.rho, followthrough.oldestAt + 1)
+          + " / " + String.format(Locale.ROOT, "rho %.3f, oldest as #%d", bare.rho, bare.oldestAt + 1));
+      mailServer.purgeEmailFromAllMailboxes();
+    }
+    row("P2 burst of " + burst + ": handed on per second, " + burstRounds + " rounds", followthroughRates, bareRates,
+        "/s", true);
+    lines.add("| P2 burst of " + burst + ": oldest due first (Spearman rho of due order vs send order; 1 = exactly),"
+        + " each round followthrough / bare | " + String.join("; ", orders) + " | | |");
   }
 
   private record Burst(double seconds, double rho, int oldestAt) {}
@@ -417,6 +451,14 @@ class LifecycleBenchmark {
     List<String> order = who.equals("bare") ? probedInstancesSinceMark() : sentCaseInstancesSinceMark();
     List<Integer> ranks = order.stream().map(dueOrder::get).filter(java.util.Objects::nonNull).toList();
     return new Burst(seconds, spearman(ranks), ranks.indexOf(0));
+  }
+
+  /** As many bare timer processes, waiting far in the future; their timer jobs. */
+  private List<String> bareTimers(int count) {
+    for (int i = 0; i < count; i++) {
+      engine.getRuntimeService().createProcessInstanceByKey(BARE_TIMER).setVariable("due", FAR_AWAY).execute();
+    }
+    return bareTimerJobs(count);
   }
 
   private List<String> bareTimerJobs(int count) {
@@ -502,10 +544,7 @@ class LifecycleBenchmark {
     long waiting = engine.getManagementService().createJobQuery().timers().count();
     List<String> timers = engine.getManagementService().createJobQuery().activityId(FIRST_RESPONSE_AT_RISK).timers()
         .listPage(0, lateTimers).stream().map(Job::getId).toList();
-    for (int i = 0; i < lateTimers; i++) {
-      engine.getRuntimeService().createProcessInstanceByKey(BARE_TIMER).setVariable("due", FAR_AWAY).execute();
-    }
-    List<String> bareTimers = bareTimerJobs(lateTimers);
+    List<String> bareTimers = bareTimers(lateTimers);
     List<Double> followthrough = lateness(timers, false);
     List<Double> bare = lateness(bareTimers, true);
     say("P3 raw lateness ms with " + waiting + " timers waiting: followthrough " + summary(followthrough) + " | bare "

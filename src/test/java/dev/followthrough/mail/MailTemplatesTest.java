@@ -281,6 +281,26 @@ class MailTemplatesTest {
         .contains("survey from Followthrough Support").doesNotContain("rating=");
   }
 
+  /** Signing the survey's links costs: only a template that reads them gets them worked out. */
+  @Test
+  void aPartOfTheModelGivenWhenReadIsWorkedOutOnlyByATemplateThatReadsIt() {
+    java.util.concurrent.atomic.AtomicInteger signed = new java.util.concurrent.atomic.AtomicInteger();
+    Object links = minimal().get("survey");
+    Map<String, Object> model = minimal();
+    model.put("survey", MailTemplates.whenRead(() -> {
+      signed.incrementAndGet();
+      @SuppressWarnings("unchecked")
+      Map<String, ?> survey = (Map<String, ?>) links;
+      return survey;
+    }));
+
+    templates.render("strike-1", model);
+    assertThat(signed).as("strike 1 has no survey").hasValue(0);
+
+    assertThat(templates.render("lqr-resolved", model).body()).contains("5: " + MailModelFixture.SURVEY_URL + "5");
+    assertThat(signed).as("worked out once for the LQR, however often the template reads it").hasValue(1);
+  }
+
   @Test
   void tamOutreachAddressesTheTamAndNeedsOne() {
     Map<String, Object> model = full();
