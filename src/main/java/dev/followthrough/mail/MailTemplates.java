@@ -603,7 +603,6 @@ public final class MailTemplates {
     return BLANK_LINE_RUNS.matcher(text).replaceAll("\n\n");
   }
 
-  /** A deep, read-only copy, so a template cannot change the caller's data. Nulls are kept. */
   /**
    * A part of a model worked out only if a template reads it, e.g. the LQR's signed survey links,
    * which every other email would otherwise compute for nothing.
@@ -631,6 +630,7 @@ public final class MailTemplates {
     }
   }
 
+  /** A deep, read-only copy, so a template cannot change the caller's data. Nulls are kept. */
   private static Map<String, Object> immutableCopy(Map<?, ?> source) {
     Map<String, Object> copy = new LinkedHashMap<>();
     source.forEach((k, v) -> copy.put(String.valueOf(k), immutableValue(v)));
