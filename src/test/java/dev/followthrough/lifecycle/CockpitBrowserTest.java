@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -96,10 +97,22 @@ class CockpitBrowserTest {
       waitUpTo.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//*[@cam-widget-search]//ul[contains(@class,'dropdown-menu')]//a[normalize-space()='Business Key']")))
           .click();
-      WebElement value = waitUpTo.withMessage("the value of the Business Key search pill")
-          .until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-              "[cam-widget-search-pill] .value-field input[ng-model='formData.editValue']")));
-      value.sendKeys(caseNumber, Keys.ENTER);
+      // Cockpit may draw the new pill's input again while it opens, and then closes its editor: the
+      // input is found afresh, and the editor opened again with a click on the value, until typing takes
+      By input = By.cssSelector("[cam-widget-search-pill] .value-field input[ng-model='formData.editValue']");
+      By shownValue = By.cssSelector("[cam-widget-search-pill] .value-field .view-value");
+      new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+          .withMessage("the value of the Business Key search pill, typed")
+          .until(driver -> {
+            WebElement editor = ExpectedConditions.elementToBeClickable(input).apply(driver);
+            if (editor == null) {
+              driver.findElements(shownValue).stream().filter(WebElement::isDisplayed).findFirst()
+                  .ifPresent(WebElement::click);
+              return false;
+            }
+            editor.sendKeys(caseNumber, Keys.ENTER);
+            return true;
+          });
       chromium.screenshot("cockpit-1-search-by-case-number");
 
       // the instance list holds this case alone: its id links to the case's page
