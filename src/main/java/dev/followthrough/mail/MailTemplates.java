@@ -144,11 +144,9 @@ public final class MailTemplates {
   private final Path overrideDirectory;
   private final VelocityEngine engine;
   /**
-   * Without an override directory the bundled templates cannot change while the application runs:
-   * whether a language has a template, and the checked template itself, are looked up once (a
-   * class path look-up and a walk of the template's syntax tree per send otherwise).
+   * Without an override directory the templates cannot change while the application runs: each
+   * is checked once (a walk of its syntax tree per send otherwise).
    */
-  private final Map<String, Boolean> bundledExists = new ConcurrentHashMap<>();
   private final Map<String, Template> bundledChecked = new ConcurrentHashMap<>();
 
   /**
@@ -436,9 +434,20 @@ public final class MailTemplates {
 
   /** The classpath loader, rooted at {@link #CLASSPATH_FOLDER} so both loaders see "{language}/{name}.vm". */
   private static final class BundledTemplateLoader extends ClasspathResourceLoader {
+    /**
+     * What the class path holds cannot change while the application runs: whether a language has
+     * a template is looked up once, not opened on every render.
+     */
+    private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
+
     @Override
     public Reader getResourceReader(String source, String encoding) {
       return super.getResourceReader(CLASSPATH_FOLDER + source, encoding);
+    }
+
+    @Override
+    public boolean resourceExists(String source) {
+      return exists.computeIfAbsent(source, super::resourceExists);
     }
   }
 
@@ -454,9 +463,7 @@ public final class MailTemplates {
   }
 
   private boolean exists(String language, String name) {
-    String path = language + "/" + name + EXTENSION;
-    return overrideDirectory == null ? bundledExists.computeIfAbsent(path, engine::resourceExists)
-        : engine.resourceExists(path);
+    return engine.resourceExists(language + "/" + name + EXTENSION);
   }
 
   private Template load(String name, String language) {

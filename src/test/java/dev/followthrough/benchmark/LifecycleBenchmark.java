@@ -244,35 +244,20 @@ class LifecycleBenchmark {
     List<Double> bare = new ArrayList<>();
     int bareStarts = casesPerRound * 5;
     for (int round = 0; round < rounds; round++) {
-      long began = System.nanoTime();
-      for (int i = 0; i < casesPerRound; i++) {
-        post();
-      }
-      followthrough.add(casesPerRound / seconds(began));
-      began = System.nanoTime();
-      for (int i = 0; i < bareStarts; i++) {
-        startBareTask();
-      }
-      bare.add(bareStarts / seconds(began));
+      followthrough.add(perSecond(casesPerRound, this::post));
+      bare.add(perSecond(bareStarts, this::startBareTask));
     }
     stop(recording);
     List<Double> inProcess = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
-      long began = System.nanoTime();
-      for (int i = 0; i < casesPerRound; i++) {
-        openInProcess();
-      }
-      inProcess.add(casesPerRound / seconds(began));
+      inProcess.add(perSecond(casesPerRound, this::openInProcess));
     }
     // where the gap is: the same bare start carrying the variables a case's start carries
     Map<String, Object> caseVariables = CaseVariables.of(Lifecycle.aCase(UnaryOperator.identity()));
     List<Double> bareWithVariables = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
-      long began = System.nanoTime();
-      for (int i = 0; i < bareStarts; i++) {
-        engine.getRuntimeService().startProcessInstanceByKey(BARE_TASK, caseVariables);
-      }
-      bareWithVariables.add(bareStarts / seconds(began));
+      bareWithVariables.add(perSecond(bareStarts,
+          () -> engine.getRuntimeService().startProcessInstanceByKey(BARE_TASK, caseVariables)));
     }
     say("P1 raw cases/s POST /api/cases " + followthrough + " | in-process SupportCases.open " + inProcess
         + " | bare start->user task " + bare + " | the same with the " + caseVariables.size() + " variables of a case "
@@ -281,6 +266,19 @@ class LifecycleBenchmark {
     row("P1' cases opened per second in-process (SupportCases.open)", inProcess, bare, "/s", true);
     row("P1'' (where the gap is) bare start->user task with the " + caseVariables.size() + " variables of a case",
         bareWithVariables, bare, "/s", true);
+  }
+
+  private interface Action {
+    void run() throws Exception;
+  }
+
+  /** Runs the action so many times, one after the other; how many a second. */
+  private static double perSecond(int times, Action action) throws Exception {
+    long began = System.nanoTime();
+    for (int i = 0; i < times; i++) {
+      action.run();
+    }
+    return times / seconds(began);
   }
 
   private void post() throws Exception {

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
@@ -284,13 +285,12 @@ class MailTemplatesTest {
   /** Signing the survey's links costs: only a template that reads them gets them worked out. */
   @Test
   void aPartOfTheModelGivenWhenReadIsWorkedOutOnlyByATemplateThatReadsIt() {
-    java.util.concurrent.atomic.AtomicInteger signed = new java.util.concurrent.atomic.AtomicInteger();
-    Object links = minimal().get("survey");
+    AtomicInteger signed = new AtomicInteger();
+    @SuppressWarnings("unchecked")
+    Map<String, ?> survey = (Map<String, ?>) minimal().get("survey");
     Map<String, Object> model = minimal();
     model.put("survey", MailTemplates.whenRead(() -> {
       signed.incrementAndGet();
-      @SuppressWarnings("unchecked")
-      Map<String, ?> survey = (Map<String, ?>) links;
       return survey;
     }));
 
