@@ -51,11 +51,16 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,8 +79,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>P1 cases opened per second through {@code POST /api/cases}, one client after the other,
  *       against starts of a bare start → user task process (in the engine; the engine's REST API is
- *       closed in this application); and, to show where the gap is, the same bare start carrying the
- *       variables a case's start carries;</li>
+ *       closed in this application); and, to show where the gap is, {@code SupportCases.open}
+ *       in-process, the same bare start carrying the variables a case's start carries, and the bare
+ *       start behind the same HTTP stack ({@link BareStartOverHttp}). After a warm-up of
+ *       {@code benchmark.p1.warmup} of each (the JIT compiles both paths alike), the five take turns
+ *       in every round. {@code benchmark.p1.only=true} measures P1 alone, in a minute or two;</li>
  *   <li>P2 a burst of {@code benchmark.burst} "first response at risk" warnings made due at one
  *       moment (their due dates spread over a few milliseconds, oldest first) until all are handed
  *       to SMTP, against as many bare timer → no-op jobs; with the order they went in. After a
@@ -110,7 +118,11 @@ class LifecycleBenchmark {
   /** A burst each way before the measured ones: the start-up warm-up sends no email. */
   private final int burstWarmUp = Integer.getInteger("benchmark.p2.warmup", 1_000);
   private final int rounds = Integer.getInteger("benchmark.rounds", 5);
-  private final int casesPerRound = Integer.getInteger("benchmark.p1.cases", 100);
+  private final int casesPerRound = Integer.getInteger("benchmark.p1.cases", 200);
+  /** Posts and bare starts before P1 counts, as many each way: the JIT compiles both paths alike. */
+  private final int p1WarmUp = Integer.getInteger("benchmark.p1.warmup", 2_000);
+  /** Only P1, on a fresh database: to try a change to the open without filling 100,000 cases. */
+  private final boolean p1Only = Boolean.getBoolean("benchmark.p1.only");
   private final int lateTimers = Integer.getInteger("benchmark.p3.timers", 200);
   private final int completions = Integer.getInteger("benchmark.p5.tasks", 40);
   private final int fillThreads = Integer.getInteger("benchmark.fill.threads", 3);
@@ -121,7 +133,7 @@ class LifecycleBenchmark {
   private boolean headed;
   private final AtomicInteger caseNumbers = new AtomicInteger();
   private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = new ObjectMapper();
 
   private ConfigurableApplicationContext app;
@@ -141,27 +153,29 @@ class LifecycleBenchmark {
     Path results = Path.of("docs", "benchmark", "results-" + db + "-" + label + ".txt");
     say("# LifecycleBenchmark " + label + " on " + db + ", " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
         + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, open=" + open + " burst=" + burst
-        + " rounds=" + rounds);
+        + " rounds=" + rounds + (p1Only ? " (P1 only)" : ""));
     String databaseUrl = database(benchmarkDatabase());
     try {
       startApplication(databaseUrl);
       warmUp();
       p1CasesOpenedPerSecond();
-      fillTo(1_000);
-      p5Completion(1_000);
-      fillTo(Math.max(burstWarmUp + burst * burstRounds + completions + 100, 1_000));
-      p2Burst();
-      fillTo(open);
-      p3Lateness();
-      p5Completion(open);
-      p4Heap();
+      if (!p1Only) {
+        fillTo(1_000);
+        p5Completion(1_000);
+        fillTo(Math.max(burstWarmUp + burst * burstRounds + completions + 100, 1_000));
+        p2Burst();
+        fillTo(open);
+        p3Lateness();
+        p5Completion(open);
+        p4Heap();
+      }
     } finally {
       if (app != null) {
         app.close();
       }
       dropDatabase(benchmarkDatabase());
     }
-    if (startups) {
+    if (startups && !p1Only) {
       p4StartUp();
     }
     Files.createDirectories(results.getParent());
@@ -190,7 +204,7 @@ class LifecycleBenchmark {
     }
     long began = System.nanoTime();
     // as arguments: they must win over the local profile's own database and ports
-    app = new SpringApplicationBuilder(FollowthroughApplication.class).profiles("local")
+    app = new SpringApplicationBuilder(FollowthroughApplication.class, BareStartOverHttp.class).profiles("local")
         .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     say(String.format(Locale.ROOT, "application started in-process in %.1f s on %s", (System.nanoTime() - began) / 1e9,
         app.getEnvironment().getProperty("spring.datasource.url")));
@@ -225,11 +239,10 @@ class LifecycleBenchmark {
   }
 
   private void warmUp() throws Exception {
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < p1WarmUp; i++) {
       post();
-    }
-    for (int i = 0; i < 600; i++) {
       startBareTask();
+      postBare();
     }
     completeFqrs(20);
     completeBareTasks(100);
@@ -239,33 +252,34 @@ class LifecycleBenchmark {
   // ---- P1
 
   private void p1CasesOpenedPerSecond() throws Exception {
-    Recording recording = profile("p1");
-    List<Double> followthrough = new ArrayList<>();
-    List<Double> bare = new ArrayList<>();
-    int bareStarts = casesPerRound * 5;
-    for (int round = 0; round < rounds; round++) {
-      followthrough.add(perSecond(casesPerRound, this::post));
-      bare.add(perSecond(bareStarts, this::startBareTask));
-    }
-    stop(recording);
-    List<Double> inProcess = new ArrayList<>();
-    for (int round = 0; round < rounds; round++) {
-      inProcess.add(perSecond(casesPerRound, this::openInProcess));
-    }
     // where the gap is: the same bare start carrying the variables a case's start carries
     Map<String, Object> caseVariables = CaseVariables.of(Lifecycle.aCase(UnaryOperator.identity()));
+    Recording recording = profile("p1");
+    List<Double> followthrough = new ArrayList<>();
+    List<Double> inProcess = new ArrayList<>();
+    List<Double> bare = new ArrayList<>();
     List<Double> bareWithVariables = new ArrayList<>();
+    List<Double> bareOverHttp = new ArrayList<>();
+    int bareStarts = casesPerRound * 5;
+    // the five take turns in every round, so that a slower moment of the machine falls on all alike
     for (int round = 0; round < rounds; round++) {
+      followthrough.add(perSecond(casesPerRound, this::post));
+      inProcess.add(perSecond(casesPerRound, this::openInProcess));
+      bare.add(perSecond(bareStarts, this::startBareTask));
+      bareOverHttp.add(perSecond(bareStarts, this::postBare));
       bareWithVariables.add(perSecond(bareStarts,
           () -> engine.getRuntimeService().startProcessInstanceByKey(BARE_TASK, caseVariables)));
     }
+    stop(recording);
     say("P1 raw cases/s POST /api/cases " + followthrough + " | in-process SupportCases.open " + inProcess
         + " | bare start->user task " + bare + " | the same with the " + caseVariables.size() + " variables of a case "
-        + bareWithVariables);
+        + bareWithVariables + " | bare start over HTTP " + bareOverHttp);
     row("P1 cases opened per second (POST /api/cases)", followthrough, bare, "/s", true);
     row("P1' cases opened per second in-process (SupportCases.open)", inProcess, bare, "/s", true);
     row("P1'' (where the gap is) bare start->user task with the " + caseVariables.size() + " variables of a case",
         bareWithVariables, bare, "/s", true);
+    row("P1* (HTTP alike) POST /api/cases against the bare start behind the same HTTP stack", followthrough,
+        bareOverHttp, "/s", true);
   }
 
   private interface Action {
@@ -299,6 +313,42 @@ class LifecycleBenchmark {
 
   private void startBareTask() {
     engine.getRuntimeService().startProcessInstanceByKey(BARE_TASK);
+  }
+
+  private void postBare() throws Exception {
+    String number = "BARE-" + caseNumbers.incrementAndGet();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BareStartOverHttp.PATH))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Lifecycle.aCasePosted(number)))).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(BareStartOverHttp.PATH + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /**
+   * The bare start behind the same HTTP stack as {@code POST /api/cases} (Tomcat, the API's filter
+   * chain, Spring MVC, the same JSON body read): what HTTP costs, apart from opening a case. Only the
+   * benchmark's application has it: nested in a test class, no test's component scan picks it up.
+   */
+  @RestController
+  static class BareStartOverHttp {
+
+    static final String PATH = "/api/benchmark/bare-start";
+
+    private final ProcessEngine engine;
+
+    BareStartOverHttp(ProcessEngine engine) {
+      this.engine = engine;
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<Map<String, String>> start(@RequestBody Map<String, Object> body) {
+      String caseNumber = String.valueOf(body.get("caseNumber"));
+      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(BARE_TASK, caseNumber);
+      return ResponseEntity.created(URI.create(PATH + "/" + caseNumber))
+          .body(Map.of("caseNumber", caseNumber, "processInstanceId", instance.getId()));
+    }
   }
 
   // ---- filling
