@@ -1,22 +1,31 @@
 package dev.followthrough.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.followthrough.casework.SupportCases;
 import dev.followthrough.lifecycle.Lifecycle;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What opening one case writes, table by table: the rows in every table after opening cases,
- * minus the rows before, divided by the cases. Run it like the benchmark (its name keeps it out of
+ * minus the rows before, divided by the cases; in-process ({@code SupportCases.open}) and through
+ * {@code POST /api/cases}. Run it like the benchmark (its name keeps it out of
  * {@code ./mvnw verify}): {@code ./mvnw test -Dtest=RowsPerCaseProbe}.
  */
-@SpringBootTest(classes = dev.followthrough.FollowthroughApplication.class, properties = "followthrough.inbound.polling=false")
+@SpringBootTest(classes = dev.followthrough.FollowthroughApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "followthrough.inbound.polling=false")
 @ActiveProfiles({"local", "test"})
 class RowsPerCaseProbe {
 
@@ -24,28 +33,50 @@ class RowsPerCaseProbe {
 
   @Autowired SupportCases cases;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final ObjectMapper json = new ObjectMapper();
 
   @Test
-  void rowsWrittenPerCaseOpened() {
+  void rowsWrittenPerCaseOpened() throws Exception {
     cases.open(Lifecycle.aCase(UnaryOperator.identity())); // warms the caches
+    post("PROBE-0");
+    StringBuilder table = new StringBuilder();
     Map<String, Long> before = rows();
     for (int i = 0; i < CASES; i++) {
       cases.open(Lifecycle.aCase(UnaryOperator.identity())); // numbered CASE-1, CASE-2, … in this JVM
     }
-    Map<String, Long> after = rows();
-    double total = 0;
-    StringBuilder table = new StringBuilder("\nrows written per case opened\n");
-    for (var entry : after.entrySet()) {
-      double perCase = (entry.getValue() - before.getOrDefault(entry.getKey(), 0L)) / (double) CASES;
-      if (perCase != 0) {
-        table.append(String.format(java.util.Locale.ROOT, "%6.1f %s%n", perCase, entry.getKey()));
-        total += perCase;
+    Map<String, Long> inProcess = rows();
+    for (int i = 1; i <= CASES; i++) {
+      post("PROBE-" + i);
+    }
+    Map<String, Long> posted = rows();
+    table.append("\nrows written per case opened: in-process (SupportCases.open) | through POST /api/cases\n");
+    double[] totals = new double[2];
+    for (String name : posted.keySet()) {
+      double opened = (inProcess.getOrDefault(name, 0L) - before.getOrDefault(name, 0L)) / (double) CASES;
+      double viaHttp = (posted.get(name) - inProcess.getOrDefault(name, 0L)) / (double) CASES;
+      if (opened != 0 || viaHttp != 0) {
+        table.append(String.format(Locale.ROOT, "%6.1f | %6.1f %s%n", opened, viaHttp, name));
+        totals[0] += opened;
+        totals[1] += viaHttp;
       }
     }
-    table.append(String.format(java.util.Locale.ROOT, "%6.1f in all%n", total));
+    table.append(String.format(Locale.ROOT, "%6.1f | %6.1f in all%n", totals[0], totals[1]));
     table.append("ACT_HI_DETAIL by variable: ").append(jdbc.queryForList(
         "select NAME_, count(*) as N from ACT_HI_DETAIL group by NAME_ order by N desc")).append('\n');
     System.out.println(table);
+  }
+
+  private void post(String caseNumber) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Lifecycle.aCasePosted(caseNumber)))).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("POST /api/cases answered " + response.statusCode() + ": " + response.body());
+    }
   }
 
   private Map<String, Long> rows() {
