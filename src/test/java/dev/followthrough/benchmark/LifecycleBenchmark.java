@@ -57,13 +57,13 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Followthrough against a bare Camunda process, in one run, on one database and one JVM (issue 12).
@@ -296,15 +296,20 @@ class LifecycleBenchmark {
   }
 
   private void post() throws Exception {
-    String number = "BENCH-" + caseNumbers.incrementAndGet();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases"))
+    postACase("/api/cases", "BENCH-");
+    opened++;
+  }
+
+  /** Posts a case, as a client posts it to {@code POST /api/cases}, with a fresh number. */
+  private void postACase(String path, String numberPrefix) throws Exception {
+    String number = numberPrefix + caseNumbers.incrementAndGet();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Lifecycle.aCasePosted(number)))).build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("POST /api/cases answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
     }
-    opened++;
   }
 
   private void openInProcess() {
@@ -316,14 +321,7 @@ class LifecycleBenchmark {
   }
 
   private void postBare() throws Exception {
-    String number = "BARE-" + caseNumbers.incrementAndGet();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BareStartOverHttp.PATH))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Lifecycle.aCasePosted(number)))).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException(BareStartOverHttp.PATH + " answered " + response.statusCode() + ": " + response.body());
-    }
+    postACase(BareStartOverHttp.PATH, "BARE-");
   }
 
   /**
