@@ -1,31 +1,33 @@
 package dev.followthrough.benchmark;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.followthrough.casework.SupportCases;
 import dev.followthrough.lifecycle.Lifecycle;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What opening one case writes, table by table: the rows in every table after opening cases,
  * minus the rows before, divided by the cases; in-process ({@code SupportCases.open}) and through
- * {@code POST /api/cases}. Run it like the benchmark (its name keeps it out of
- * {@code ./mvnw verify}): {@code ./mvnw test -Dtest=RowsPerCaseProbe}.
+ * {@code POST /api/cases} (MockMvc: its filters, controller and JSON, without a server). Run it
+ * like the benchmark (its name keeps it out of {@code ./mvnw verify}):
+ * {@code ./mvnw test -Dtest=RowsPerCaseProbe}.
  */
-@SpringBootTest(classes = dev.followthrough.FollowthroughApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "followthrough.inbound.polling=false")
+@SpringBootTest(classes = dev.followthrough.FollowthroughApplication.class, properties = "followthrough.inbound.polling=false")
+@AutoConfigureMockMvc
 @ActiveProfiles({"local", "test"})
 class RowsPerCaseProbe {
 
@@ -33,15 +35,14 @@ class RowsPerCaseProbe {
 
   @Autowired SupportCases cases;
   @Autowired JdbcTemplate jdbc;
-  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
   void rowsWrittenPerCaseOpened() throws Exception {
     cases.open(Lifecycle.aCase(UnaryOperator.identity())); // warms the caches
-    post("PROBE-0");
+    postACase("PROBE-0");
     StringBuilder table = new StringBuilder();
     Map<String, Long> before = rows();
     for (int i = 0; i < CASES; i++) {
@@ -49,7 +50,7 @@ class RowsPerCaseProbe {
     }
     Map<String, Long> inProcess = rows();
     for (int i = 1; i <= CASES; i++) {
-      post("PROBE-" + i);
+      postACase("PROBE-" + i);
     }
     Map<String, Long> posted = rows();
     table.append("\nrows written per case opened: in-process (SupportCases.open) | through POST /api/cases\n");
@@ -69,14 +70,10 @@ class RowsPerCaseProbe {
     System.out.println(table);
   }
 
-  private void post(String caseNumber) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Lifecycle.aCasePosted(caseNumber)))).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException("POST /api/cases answered " + response.statusCode() + ": " + response.body());
-    }
+  private void postACase(String caseNumber) throws Exception {
+    mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(Lifecycle.aCasePosted(caseNumber))))
+        .andExpect(status().isCreated());
   }
 
   private Map<String, Long> rows() {
